@@ -1,0 +1,1 @@
+Console.WriteLine("usage: ActorTrading.Load <scenario> [options]");

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Starts PostgreSQL and Redis on loopback for a developer, prints the connection strings,
+# and keeps them up until Ctrl-C (then stops them and removes their data).
+#   scripts/dev-services.sh            # foreground; copy the two export lines into another shell
+#   scripts/dev-services.sh --dir D    # keep data under D instead of a temporary directory
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/lib/services.sh"
+dir=""
+[ "${1:-}" = "--dir" ] && dir="$2"
+[ -n "$dir" ] || { dir=$(mktemp -d /tmp/actortrading-dev.XXXXXX); chmod 755 "$dir"; }
+services_install
+trap 'services_stop; echo "dev-services: stopped"' EXIT INT TERM
+services_start "$dir/services"
+echo "export ConnectionStrings__Postgres='$ConnectionStrings__Postgres'"
+echo "export ConnectionStrings__Redis='$ConnectionStrings__Redis'"
+echo "dev-services: running; Ctrl-C stops them"
+while true; do sleep 3600; done

@@ -1,0 +1,78 @@
+# Shared by scripts/test.sh and scripts/dev-services.sh: installs and starts a throw-away
+# PostgreSQL and Redis on loopback. Source it; then call `services_install`, `services_start DIR`,
+# and `services_stop` (safe to call twice). Exports:
+#   ConnectionStrings__Postgres  Npgsql format
+#   ConnectionStrings__Redis     StackExchange.Redis format
+#   ACTORTRADING_TEST_PG_CTL, ACTORTRADING_TEST_PGDATA, ACTORTRADING_TEST_PG_RUNAS
+#   ACTORTRADING_TEST_REDIS_SERVER, ACTORTRADING_TEST_REDIS_PORT
+#     (fault tests stop and restart the services through these)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+
+services_install() {
+  local missing=()
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  /usr/bin/python3 -c 'import grpc' >/dev/null 2>&1 || missing+=(python3-grpcio)
+  /usr/bin/python3 -c 'import google.protobuf' >/dev/null 2>&1 || missing+=(python3-protobuf)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "services: installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # The Debian package starts a cluster of its own on 5432; we never use it.
+}
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+services_start() {
+  SERVICES_DIR="$1"
+  mkdir -p "$SERVICES_DIR"
+  local pgbin; pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  local pgdata="$SERVICES_DIR/pgdata" runas=""
+  local pgport; pgport=$(free_port)
+  if [ "$(id -u)" = 0 ]; then runas=postgres; chown postgres "$SERVICES_DIR"; fi
+  run_pg() { if [ -n "$runas" ]; then su -s /bin/sh "$runas" -c "$*"; else sh -c "$*"; fi; }
+  run_pg "'$pgbin/initdb' -D '$pgdata' -U postgres --auth=trust -E UTF8 --no-sync" >"$SERVICES_DIR/initdb.log" 2>&1 \
+    || { cat "$SERVICES_DIR/initdb.log"; return 1; }
+  cat >>"$pgdata/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $pgport
+unix_socket_directories = '$SERVICES_DIR'
+max_connections = 300
+shared_buffers = 256MB
+synchronous_commit = on
+fsync = on
+CONF
+  run_pg "'$pgbin/pg_ctl' -D '$pgdata' -l '$SERVICES_DIR/postgres.log' -w -t 60 start" >/dev/null \
+    || { cat "$SERVICES_DIR/postgres.log"; return 1; }
+  run_pg "'$pgbin/psql' -h 127.0.0.1 -p $pgport -U postgres -q -c \"CREATE ROLE actortrading LOGIN PASSWORD 'actortrading' SUPERUSER\" -c 'CREATE DATABASE actortrading OWNER actortrading'" >/dev/null
+  SERVICES_PG_CTL="$pgbin/pg_ctl"; SERVICES_PGDATA="$pgdata"; SERVICES_PG_RUNAS="$runas"
+
+  local redisport; redisport=$(free_port)
+  redis-server --port "$redisport" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --dir "$SERVICES_DIR" --pidfile "$SERVICES_DIR/redis.pid" --logfile "$SERVICES_DIR/redis.log" >/dev/null
+  for _ in $(seq 50); do redis-cli -p "$redisport" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  redis-cli -p "$redisport" ping >/dev/null || { cat "$SERVICES_DIR/redis.log"; return 1; }
+  SERVICES_REDIS_PORT=$redisport
+
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pgport;Username=actortrading;Password=actortrading;Database=actortrading"
+  export ConnectionStrings__Redis="127.0.0.1:$redisport,abortConnect=false"
+  export ACTORTRADING_TEST_PG_CTL="$SERVICES_PG_CTL" ACTORTRADING_TEST_PGDATA="$pgdata" ACTORTRADING_TEST_PG_RUNAS="$runas"
+  export ACTORTRADING_TEST_REDIS_SERVER="$(command -v redis-server)" ACTORTRADING_TEST_REDIS_PORT="$redisport"
+}
+
+services_stop() {
+  [ -n "${SERVICES_DIR:-}" ] || return 0
+  if [ -n "${SERVICES_REDIS_PORT:-}" ]; then
+    redis-cli -p "$SERVICES_REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  fi
+  if [ -n "${SERVICES_PGDATA:-}" ] && [ -f "$SERVICES_PGDATA/postmaster.pid" ]; then
+    if [ -n "$SERVICES_PG_RUNAS" ]; then
+      su -s /bin/sh "$SERVICES_PG_RUNAS" -c "'$SERVICES_PG_CTL' -D '$SERVICES_PGDATA' -m immediate stop" >/dev/null 2>&1 || true
+    else
+      "$SERVICES_PG_CTL" -D "$SERVICES_PGDATA" -m immediate stop >/dev/null 2>&1 || true
+    fi
+  fi
+  SERVICES_REDIS_PORT=""; SERVICES_PGDATA=""
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of ActorTrading on a fresh Debian machine, as root or not:
+# installs what is missing, starts PostgreSQL and Redis on loopback in a temporary
+# directory, runs `dotnet test ActorTrading.sln -c Release`, and stops what it started,
+# whatever happens. Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Runtime).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+. scripts/lib/services.sh
+
+services_install
+if [ -f tests/node/package.json ]; then
+  command -v npm >/dev/null || { echo "test.sh: npm is required for the grpc-js tests"; exit 1; }
+  (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+work=$(mktemp -d /tmp/actortrading-test.XXXXXX)
+chmod 755 "$work"
+cleanup() { services_stop; rm -rf "$work"; }
+trap cleanup EXIT INT TERM
+services_start "$work/services"
+echo "test.sh: PostgreSQL and Redis up ($ConnectionStrings__Postgres; $ConnectionStrings__Redis)"
+
+dotnet test ActorTrading.sln -c Release --logger "console;verbosity=normal" "$@"
