@@ -1,0 +1,9 @@
+namespace ActorTrading.Actors.Model;
+
+/// <summary>The outcome of asking the state machine for a transition: the new state, or the unchanged state and why not.</summary>
+public readonly record struct OrderTransition(bool Succeeded, OrderState State, string? Error)
+{
+    public static OrderTransition Ok(OrderState state) => new(true, state, null);
+
+    public static OrderTransition Refused(OrderState state, string error) => new(false, state, error);
+}
