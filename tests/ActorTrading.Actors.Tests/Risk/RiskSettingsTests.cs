@@ -1,0 +1,38 @@
+using ActorTrading.Actors.Model;
+using ActorTrading.Actors.Risk;
+using ActorTrading.Api.V1;
+
+namespace ActorTrading.Actors.Tests.Risk;
+
+public class RiskSettingsTests
+{
+    [Fact]
+    public void Default_MatchesApiComments()
+    {
+        var d = RiskSettings.Default;
+        Assert.Equal((1m, 2.5m, 3m, 3, 5, 100, 10m, 5m, true), (d.RiskPerTradePercent, d.MinRewardRisk, d.MaxDailyLossPercent,
+            d.MaxOpenPositions, d.MaxTradesPerDay, d.MaxOrdersPerDay, d.MaxPositionPercent, d.PriceBandPercent, d.EnforceMarketHours));
+        Assert.Equal(0m, d.MaxOrderNotional);
+    }
+
+    [Fact]
+    public void FromProto_UnsetFieldsKeepDefaults_SetFieldsApply()
+    {
+        var p = new RiskLimits { MaxOpenPositions = 7, MinRewardRisk = ProtoDecimal.ToProto(3m), EnforceMarketHours = true };
+        p.MaxSectorPercent["IT"] = ProtoDecimal.ToProto(20m);
+        var s = RiskSettings.FromProto(p);
+        Assert.Equal(7, s.MaxOpenPositions);
+        Assert.Equal(3m, s.MinRewardRisk);
+        Assert.Equal(1m, s.RiskPerTradePercent);
+        Assert.Equal(20m, s.MaxSectorPercent["IT"]);
+    }
+
+    [Fact]
+    public void ToProto_RoundTrips()
+    {
+        var s = new RiskSettings { MaxOrderNotional = 250_000m, EnforceMarketHours = false };
+        var back = RiskSettings.FromProto(s.ToProto());
+        Assert.Equal(250_000m, back.MaxOrderNotional);
+        Assert.False(back.EnforceMarketHours);
+    }
+}
