@@ -53,6 +53,14 @@ public sealed class MarketCalendar
         return IsTradingDay(DateOnly.FromDateTime(local)) && t >= SquareOff;
     }
 
+    /// <summary>The instant the session of <paramref name="time"/>'s local date opens (whether or not that date trades).</summary>
+    public DateTimeOffset SessionOpen(DateTimeOffset time)
+    {
+        var local = LocalTime(time);
+        var open = DateTime.SpecifyKind(local.Date + Open.ToTimeSpan(), DateTimeKind.Unspecified);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(open, Zone), TimeSpan.Zero);
+    }
+
     /// <summary>Why the market is closed at <paramref name="time"/>, for denial messages; null when open.</summary>
     public string? DescribeClosed(DateTimeOffset time)
     {
