@@ -59,7 +59,10 @@ public sealed class RiskCheck
     /// <summary>Limit/stop price, or the last price for market orders.</summary>
     public decimal EntryPrice { get; }
     public decimal PositionQuantity { get; }
-    /// <summary>The order only closes (part of) the existing position of its symbol+product.</summary>
+    /// <summary>
+    /// The order only closes (part of) the existing position of its symbol+product, net of exits already pending.
+    /// Quantity 0 against an opposite position means "close it all".
+    /// </summary>
     public bool Reduces { get; }
     /// <summary>Requested quantity; set by sizing when the request left it at 0.</summary>
     public decimal Quantity { get; internal set; }

@@ -9,6 +9,7 @@ namespace ActorTrading.Actors.Risk;
 /// reward:risk → sizing / max position → max notional → open positions → trades/day → sector → buying power.
 /// An approved order is <em>reserved</em> (counted as pending) until <see cref="Release"/>, so intents evaluated
 /// one after another against the same, stale snapshot can never both take a slot only one fits.
+/// The order-rate bucket counts attempts: a token is taken when the rate rule runs, even if a later rule denies.
 /// Not thread-safe: the risk actor processes intents one at a time.
 /// </summary>
 public sealed class RiskEngine
