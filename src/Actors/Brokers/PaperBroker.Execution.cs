@@ -13,7 +13,7 @@ public sealed partial class PaperBroker
 
     private void ActivateDueLocked(DateTimeOffset now)
     {
-        foreach (var o in _active.ToArray())
+        foreach (var o in Snapshot())
             if (o.Status == OrderStatus.Accepted && o.ActiveAt <= now) Activate(o, now);
         ScheduleNextActivation(now);
     }

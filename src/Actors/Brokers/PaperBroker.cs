@@ -19,6 +19,7 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
     private readonly Dictionary<string, PaperOrder> _orders = new();
     private readonly Dictionary<ClientOrderId, PaperOrder> _byClientId = new();
     private readonly List<PaperOrder> _active = [];
+    private readonly List<PaperOrder> _scratch = [];
     private readonly Dictionary<SymbolId, MarketTick> _ticks = new();
     private readonly Dictionary<SymbolId, long> _liquidity = new();
     private readonly PositionBook _positions = new();
@@ -120,7 +121,7 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
             _liquidity[tick.Symbol] = tick.Volume;
             var now = _time.GetUtcNow();
             ActivateDueLocked(now);
-            foreach (var o in _active.ToArray())
+            foreach (var o in Snapshot())
                 if (o.IsWorking && o.Order.Symbol == tick.Symbol) Match(o, now);
             _positions.Mark(tick.Symbol, tick.Last);
         }
@@ -133,13 +134,21 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
         {
             var now = _time.GetUtcNow();
             var n = 0;
-            foreach (var o in _active.ToArray())
+            foreach (var o in Snapshot())
                 if (o.Order.TimeInForce == TimeInForce.Day) { Finish(o, OrderStatus.Expired, now, "DAY order expired at end of session"); n++; }
             return n;
         }
     }
 
     public void Dispose() => _timer.Dispose();
+
+    /// <summary>The active orders copied into a reused list, so matching may remove from <see cref="_active"/> without allocating per tick.</summary>
+    private List<PaperOrder> Snapshot()
+    {
+        _scratch.Clear();
+        _scratch.AddRange(_active);
+        return _scratch;
+    }
 
     private static Task<BrokerResult<BrokerOrderAck>> Done(BrokerResult<BrokerOrderAck> r) => Task.FromResult(r);
 

@@ -13,6 +13,14 @@ public class MarketCalendarTests
         Assert.Equal(TimeSpan.FromMinutes(330), IndiaTime.Zone.GetUtcOffset(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
     }
 
+    [Fact]
+    public void IndiaTime_WithTzdataInstalled_UsesSystemZoneDespiteInvariantGlobalization()
+    {
+        var tzdata = File.Exists("/usr/share/zoneinfo/Asia/Kolkata");
+        Assert.Equal(tzdata || !OperatingSystem.IsLinux(), IndiaTime.IsSystemZone || !OperatingSystem.IsLinux());
+        Assert.Equal("Asia/Kolkata", IndiaTime.Zone.Id);
+    }
+
     [Theory]
     [InlineData(9, 14, false)]
     [InlineData(9, 15, true)]
