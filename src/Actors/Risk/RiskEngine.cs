@@ -30,7 +30,7 @@ public sealed class RiskEngine
 
     public RiskDecision Evaluate(OrderRequest request, RiskSnapshot snapshot)
     {
-        if (_reservations.TryGetValue(request.ClientOrderId, out var existing)) return RiskDecision.Approve(existing.Quantity);
+        if (_reservations.TryGetValue(request.ClientOrderId, out var existing)) return RiskDecision.Approve(existing.Quantity, !existing.Opening);
         if (snapshot.State == TradingState.Halted)
             return RiskDecision.Deny(new(DenialReason.TradingHalted, $"account {snapshot.Account} is HALTED: no new orders until resumed"));
         if (!snapshot.Instruments.TryGet(request.Symbol, out var instrument))
@@ -52,7 +52,7 @@ public sealed class RiskEngine
             ?? BuyingPowerRule.Check(c);
         if (denial is not null) return RiskDecision.Deny(denial);
         _reservations[request.ClientOrderId] = c.ToReservation();
-        return RiskDecision.Approve(c.Quantity);
+        return RiskDecision.Approve(c.Quantity, c.Reduces);
     }
 
     /// <summary>Drops the reservation once the order is visible in the snapshot's open orders, or is done (filled, rejected, canceled).</summary>

@@ -79,6 +79,13 @@ public class RiskEngineTests
     }
 
     [Fact]
+    public void Evaluate_ExitOfPosition_IsApprovedAsReducing()
+    {
+        var d = Engine().Evaluate(Sell(Tcs, 0), Snapshot(positions: [new(Tcs, Product.Mis, 7, 4000m)], tradesToday: 5));
+        Assert.Equal((true, 7m, true), (d.Approved, d.Quantity, d.Reduces));
+    }
+
+    [Fact]
     public void Evaluate_UnknownSymbol_IsDenied() =>
         Assert.Equal(DenialReason.UnknownSymbol, Engine().Evaluate(Buy(new SymbolId("NSE:NOPE"), 1), Snapshot()).Denial!.Reason);
 
