@@ -39,8 +39,18 @@ public sealed partial class OpenAlgoBroker : IBrokerAdapter
     public async Task<BrokerResult<BrokerOrderAck>> PlaceOrderAsync(BrokerOrder order, CancellationToken cancellationToken = default)
     {
         var lazy = _placed.GetOrAdd(order.ClientOrderId, _ => new Lazy<Task<BrokerResult<BrokerOrderAck>>>(() => PlaceCoreAsync(order, cancellationToken)));
-        var result = await lazy.Value.ConfigureAwait(false);
-        if (result.Error is { IsTransient: true }) _placed.TryRemove(new KeyValuePair<ClientOrderId, Lazy<Task<BrokerResult<BrokerOrderAck>>>>(order.ClientOrderId, lazy));
+        var entry = new KeyValuePair<ClientOrderId, Lazy<Task<BrokerResult<BrokerOrderAck>>>>(order.ClientOrderId, lazy);
+        BrokerResult<BrokerOrderAck> result;
+        try
+        {
+            result = await lazy.Value.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _placed.TryRemove(entry); // a canceled attempt must not poison later submissions of the same id
+            throw;
+        }
+        if (result.Error is { IsTransient: true }) _placed.TryRemove(entry);
         return result;
     }
 

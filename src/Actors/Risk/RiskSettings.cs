@@ -8,7 +8,7 @@ namespace ActorTrading.Actors.Risk;
 /// <see cref="MaxOrderNotional"/> 0 and a missing sector entry mean "no limit". The last three settings are
 /// not in the public API (yet): per-account order rate and the margin fraction used for buying power.
 /// </summary>
-public sealed record RiskSettings
+public sealed partial record RiskSettings
 {
     public decimal RiskPerTradePercent { get; init; } = 1m;
     public decimal MinRewardRisk { get; init; } = 2.5m;

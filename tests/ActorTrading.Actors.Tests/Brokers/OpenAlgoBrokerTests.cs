@@ -49,6 +49,15 @@ public class OpenAlgoBrokerTests
     }
 
     [Fact]
+    public async Task PlaceOrder_CanceledAttempt_DoesNotPoisonTheClientOrderId()
+    {
+        using var canceled = new CancellationTokenSource();
+        await canceled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _broker.PlaceOrderAsync(Order("cx"), canceled.Token));
+        Assert.True((await _broker.PlaceOrderAsync(Order("cx"))).IsSuccess);
+    }
+
+    [Fact]
     public async Task Http429_IsRateLimitedWithRetryAfter_AndCanBeRetried()
     {
         _server.Inject(HttpStatusCode.TooManyRequests, "{\"status\":\"error\",\"message\":\"slow down\"}", TimeSpan.FromSeconds(2));

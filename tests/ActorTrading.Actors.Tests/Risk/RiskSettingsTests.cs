@@ -35,4 +35,31 @@ public class RiskSettingsTests
         Assert.Equal(250_000m, back.MaxOrderNotional);
         Assert.False(back.EnforceMarketHours);
     }
+
+    [Theory]
+    [InlineData("risk", "risk_per_trade_percent: must not be negative (got -1)")]
+    [InlineData("loss", "max_daily_loss_percent: must be at most 100 (got 150)")]
+    [InlineData("positions", "max_open_positions: must not be negative")]
+    [InlineData("sector", "max_sector_percent[IT]: must be at most 100 (got 101)")]
+    public void TryFromProto_InvalidValues_NameTheField(string what, string expected)
+    {
+        var p = new RiskLimits();
+        switch (what)
+        {
+            case "risk": p.RiskPerTradePercent = ProtoDecimal.ToProto(-1); break;
+            case "loss": p.MaxDailyLossPercent = ProtoDecimal.ToProto(150); break;
+            case "positions": p.MaxOpenPositions = -2; break;
+            case "sector": p.MaxSectorPercent["IT"] = ProtoDecimal.ToProto(101); break;
+        }
+        Assert.Equal(expected, RiskSettings.TryFromProto(p, null, out var s));
+        Assert.Null(s);
+    }
+
+    [Fact]
+    public void TryFromProto_Valid_AppliesOverBaseline()
+    {
+        var baseline = new RiskSettings { MaxTradesPerDay = 9 };
+        Assert.Null(RiskSettings.TryFromProto(new RiskLimits { MaxOpenPositions = 4, EnforceMarketHours = true }, baseline, out var s));
+        Assert.Equal((4, 9), (s!.MaxOpenPositions, s.MaxTradesPerDay));
+    }
 }

@@ -86,6 +86,14 @@ public class SignalFollowerTests
     public void ExternalSignal_FromProto_MapsSideAndDecimals()
     {
         var r = new SendSignalRequest { Symbol = "NSE:TCS", Action = Side.Sell, Quantity = ActorTrading.Actors.Model.ProtoDecimal.ToProto(3), StopLoss = ActorTrading.Actors.Model.ProtoDecimal.ToProto(4100m) };
-        Assert.Equal(new ExternalSignal("NSE:TCS", "SELL", 3, null, 4100m, null), ExternalSignal.FromProto(r));
+        Assert.Null(ExternalSignal.TryFromProto(r, out var signal));
+        Assert.Equal(new ExternalSignal("NSE:TCS", "SELL", 3, null, 4100m, null), signal);
+    }
+
+    [Fact]
+    public void ExternalSignal_FromProto_MalformedDecimal_NamesField()
+    {
+        var r = new SendSignalRequest { Symbol = "NSE:TCS", Action = Side.Buy, Price = new ActorTrading.Api.V1.Decimal { Units = -1, Nanos = 5 } };
+        Assert.StartsWith("price:", ExternalSignal.TryFromProto(r, out _));
     }
 }
