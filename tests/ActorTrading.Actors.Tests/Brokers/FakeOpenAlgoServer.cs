@@ -53,6 +53,7 @@ internal sealed class FakeOpenAlgoServer : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var endpoint = request.RequestUri!.AbsolutePath.Replace("/api/v1/", "");
         var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!.AsObject();
         lock (_gate)
