@@ -4,6 +4,7 @@ using ActorTrading.Actors.Risk;
 using ActorTrading.Actors.Strategies;
 using ActorTrading.Actors.Tests.Support;
 using ActorTrading.Api.V1;
+using static ActorTrading.Actors.Tests.Support.TestData;
 
 namespace ActorTrading.Actors.Tests.Pipeline;
 
@@ -21,7 +22,7 @@ internal sealed class MiniAccount : IStrategyContext
     private readonly Dictionary<SymbolId, BarBuilder> _bars = new();
     private readonly Dictionary<SymbolId, decimal> _last = new();
     private readonly List<ExitIntent> _exits = [];
-    private int _clientSequence, _ordersToday, _tradesToday;
+    private int _clientSequence, _tradesToday;
 
     public MiniAccount(ManualTimeProvider time, IStrategy strategy, decimal cash, params SymbolId[] symbols)
     {
@@ -40,8 +41,7 @@ internal sealed class MiniAccount : IStrategyContext
     public ExitWatch Exits { get; } = new();
     public List<RiskDenial> Denials { get; } = [];
     public decimal Cash { get; private set; }
-    public decimal Equity => Cash + Positions.All.Sum(p => p.MarketValue);
-
+    
     public DateTimeOffset Now => _time.GetUtcNow();
     public IReadOnlyList<SymbolId> Symbols { get; }
     public decimal MinRewardRisk => RiskSettings.Default.MinRewardRisk;
@@ -68,7 +68,6 @@ internal sealed class MiniAccount : IStrategyContext
         var decision = _risk.Evaluate(request, Snapshot());
         if (!decision.Approved) { Denials.Add(decision.Denial!); Orders.Deny(request, decision.Denial!.Reason, decision.Denial.Message, Now); return; }
         var order = Orders.Accept(request with { Quantity = decision.Quantity }, Now).Order;
-        _ordersToday++;
         if (!decision.Reduces) _tradesToday++;
         var ack = _broker.PlaceOrderAsync(BrokerOrder.From(order)).GetAwaiter().GetResult();
         if (!ack.IsSuccess) Orders.Reject(order.OrderId, ack.Error!.Message, Now);
@@ -95,19 +94,6 @@ internal sealed class MiniAccount : IStrategyContext
         }
     }
 
-    private RiskSnapshot Snapshot() => new()
-    {
-        Account = TestData.Account, Equity = Equity, Cash = Cash, StartOfDayEquity = 1_000_000m, DayPnl = Positions.DayPnl,
-        Positions = Positions.Open().Select(PositionExposure.From).ToArray(),
-        OpenOrders = Orders.OpenOrders().Select(o => new PendingOrder(o.ClientOrderId, o.Symbol, o.Request.Product, o.Side, o.RemainingQuantity,
-            o.LimitPrice ?? _last.GetValueOrDefault(o.Symbol), Opening(o))).ToArray(),
-        OrdersToday = _ordersToday, TradesToday = _tradesToday, LastPrices = new Dictionary<SymbolId, decimal>(_last), Instruments = InstrumentCatalog.Default,
-    };
-
-    /// <summary>An open order adds exposure unless it is on the opposite side of the current position.</summary>
-    private bool Opening(OrderState o)
-    {
-        var held = Positions.NetQuantity(o.Symbol);
-        return held == 0 || (held > 0) == (o.Side == Side.Buy);
-    }
+    private RiskSnapshot Snapshot() => RiskSnapshotFactory.Create(TestData.Account, TradingState.Active, Cash, 1_000_000m, Positions, Orders,
+        new DateTimeOffset(MarketOpen.UtcDateTime.Date, TimeSpan.Zero), _tradesToday, RiskSettings.Default, new Dictionary<SymbolId, decimal>(_last), InstrumentCatalog.Default);
 }
