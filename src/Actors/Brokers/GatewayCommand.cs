@@ -11,6 +11,9 @@ public sealed record GatewayCommand(GatewayCommandKind Kind, ClientOrderId Clien
     /// <summary>How many times it was sent already (retries).</summary>
     public int Attempt { get; init; }
 
+    /// <summary>The same request for its next try (after a transient error and the retry delay).</summary>
+    public GatewayCommand NextAttempt() => this with { Attempt = Attempt + 1 };
+
     public static GatewayCommand New(BrokerOrder order, DateTimeOffset now) => new(GatewayCommandKind.New, order.ClientOrderId, now) { Order = order };
 
     public static GatewayCommand Cancel(ClientOrderId id, string brokerOrderId, DateTimeOffset now) =>

@@ -14,6 +14,16 @@ public sealed class GatewayScheduler(GatewayQueue queue, OrderRateLimiter limite
 
     public bool TryEnqueue(GatewayCommand command, out RiskDenial? denial) => Queue.TryEnqueue(command, out denial);
 
+    /// <summary>
+    /// Fail fast while the broker is down: a new order gets an Unavailable error at once instead of waiting in the
+    /// queue for the breaker (the account rejects it). Cancels and modifies are still queued: they must go out as soon
+    /// as the broker is back. Null when the command may be queued.
+    /// </summary>
+    public BrokerError? FailFast(GatewayCommandKind kind) =>
+        kind == GatewayCommandKind.New && Breaker.State == CircuitState.Open
+            ? new BrokerError(BrokerErrorKind.Unavailable, $"broker unavailable (circuit open, next trial in {Breaker.RetryIn.TotalSeconds:0.#}s)", Breaker.RetryIn)
+            : null;
+
     /// <summary>Dequeues the next request to send now; false with <paramref name="wait"/> (Infinite when the queue is empty).</summary>
     public bool TryNext(out GatewayCommand command, out TimeSpan wait)
     {

@@ -137,6 +137,18 @@ public class GatewayTests
         Assert.Equal(Timeout.InfiniteTimeSpan, idle);
     }
 
+    [Fact]
+    public void FailFast_BreakerOpen_RefusesNewOrdersButQueuesCancels()
+    {
+        var scheduler = new GatewayScheduler(new GatewayQueue(), new OrderRateLimiter(_time), new CircuitBreaker(_time, 1, TimeSpan.FromSeconds(20)));
+        Assert.Null(scheduler.FailFast(GatewayCommandKind.New));
+        scheduler.Breaker.RecordFailure();
+        var error = scheduler.FailFast(GatewayCommandKind.New);
+        Assert.Equal((BrokerErrorKind.Unavailable, TimeSpan.FromSeconds(20)), (error!.Kind, error.RetryAfter));
+        Assert.Contains("next trial in 20s", error.Message);
+        Assert.Null(scheduler.FailFast(GatewayCommandKind.Cancel));
+    }
+
     [Theory]
     [InlineData(1, 200)]
     [InlineData(2, 400)]
