@@ -48,7 +48,7 @@ public sealed partial class PaperBroker
         o.Filled += qty;
         o.Fees += fee;
         o.Status = o.Remaining == 0 ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
-        Cash += (o.IsBuy ? -qty * price : qty * price) - fee;
+        _cash += (o.IsBuy ? -qty * price : qty * price) - fee;
         var tradeId = "PT" + (++_tradeSequence);
         _positions.Apply(new Fill(tradeId, new OrderId(o.BrokerOrderId), o.Order.Symbol, o.Order.Side, o.Order.Product, qty, price, fee, now));
         Report(o, qty, price, fee, now, o.Status == OrderStatus.Filled ? "filled" : "partially filled", tradeId);

@@ -42,7 +42,7 @@ public sealed partial class PaperBroker
         var price = ReferencePrice(order, spec);
         var margin = _options.MarginPercent / 100m;
         var needed = opening * price * margin + PaperMatcher.Fee(_options, order.Quantity, price);
-        var available = Cash - Blocked();
+        var available = _cash - Blocked();
         return needed <= available ? null : $"insufficient funds: required {needed}, available {available}";
     }
 

@@ -28,19 +28,20 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
     private readonly TimeProvider _time;
     private readonly ITimer _timer;
     private long _orderSequence, _tradeSequence;
+    private decimal _cash;
 
     public PaperBroker(InstrumentCatalog instruments, TimeProvider time, PaperBrokerOptions? options = null)
     {
         _instruments = instruments;
         _time = time;
         _options = options ?? new PaperBrokerOptions();
-        Cash = _options.InitialCash;
+        _cash = _options.InitialCash;
         _timer = time.CreateTimer(static s => ((PaperBroker)s!).ActivateDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public string Name => _options.Name;
     public ChannelReader<ExecutionReport> ExecutionReports => _reports.Reader;
-    public decimal Cash { get; private set; }
+    public decimal Cash { get { lock (_gate) return _cash; } }
 
     public Task<BrokerResult<BrokerOrderAck>> PlaceOrderAsync(BrokerOrder order, CancellationToken cancellationToken = default)
     {
