@@ -27,7 +27,7 @@ public static class DecimalMath
         if (value == 0) return 0;
         var x = (decimal)Math.Sqrt((double)value);
         if (x == 0) x = value;
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 3; i++) // the double guess has ~16 digits; each Newton step doubles them
         {
             var next = (x + value / x) / 2m;
             if (next == x) break;

@@ -55,4 +55,19 @@ public class InstrumentTests
         Assert.Equal(12m, DecimalMath.Sqrt(144m));
         Assert.Throws<ArgumentException>(() => DecimalMath.Sqrt(-1));
     }
+
+    [Theory]
+    [InlineData("0.0000000001")]
+    [InlineData("0.25")]
+    [InlineData("3")]
+    [InlineData("2.75")]
+    [InlineData("16000000.123456789")]
+    [InlineData("79228162514264337593543950335")]
+    public void DecimalMath_Sqrt_IsExactToDecimalPrecision(string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var root = DecimalMath.Sqrt(value);
+        var relativeError = Math.Abs(value / root - root) / root; // value / root avoids overflowing near decimal.MaxValue
+        Assert.True(relativeError < 0.000000000000000000001m, $"sqrt({value}) = {root}, error {relativeError}");
+    }
 }
