@@ -25,6 +25,8 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
     private Metadata? _trailers;
     private Metadata? _headers;
     private bool _disposed;
+    private CancellationToken _registeredToken;
+    private CancellationTokenRegistration _registration;
 
     public ClientCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options, bool ownCancellation)
     {
@@ -134,6 +136,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
             _cts?.Cancel();
         }
 
+        _registration.Dispose();
         RequestContent?.Abort(new RpcException(_status.Value));
         _reader?.Dispose();
         _response?.Dispose();
