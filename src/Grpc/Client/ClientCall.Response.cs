@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net.Http;
 
 namespace ActorTrading.Grpc;
@@ -20,6 +21,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     }
 
     /// <summary>The next response message; null when the server ended the stream with OK. A non-OK status throws.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<TResponse?> ReadNextAsync(CancellationToken cancellationToken)
     {
         try
@@ -65,6 +67,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         : _response is null ? new Metadata() : ClientResponse.ToMetadata(_response.TrailingHeaders);
 
     /// <summary>The frame reader, or null when the call already ended with OK (Trailers-Only).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<StreamFrameReader?> EnsureResponseAsync()
     {
         if (_reader is not null)

@@ -73,9 +73,7 @@ public sealed partial class ServerCallContext
         var body = _http.Response.BodyWriter;
         if (_mode != GrpcWireMode.GrpcWebText)
         {
-            var before = body.UnflushedBytes;
-            FrameCodec.WriteMessage(body, message, compression, _runtime.MaxSendMessageSize);
-            _unflushedBytes += body.CanGetUnflushedBytes ? body.UnflushedBytes - before : message.CalculateSize();
+            _unflushedBytes += FrameCodec.WriteMessage(body, message, compression, _runtime.MaxSendMessageSize);
             return;
         }
 
