@@ -70,7 +70,8 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         HttpContent content;
         if (request is not null)
         {
-            content = new UnaryRequestContent(Serialize(request, Options.WriteOptions));
+            content = new ReadOnlyMemoryContent(Serialize(request, Options.WriteOptions));
+            content.Headers.TryAddWithoutValidation("Content-Type", GrpcProtocol.ContentType);
         }
         else
         {
