@@ -56,6 +56,8 @@ internal static partial class ServerCallRunner
             case RpcException rpc:
                 trailers = rpc.Trailers;
                 return rpc.Status;
+            case Google.Protobuf.InvalidProtocolBufferException:
+                return new Status(StatusCode.Internal, "Failed to deserialize the request message.");
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return context.DeadlineExceeded
                     ? new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")
