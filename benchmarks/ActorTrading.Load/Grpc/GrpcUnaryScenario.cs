@@ -30,10 +30,12 @@ public sealed class GrpcUnaryScenario : IScenario
         await RunWorkers(client, request, warmup, inflight, new LatencyHistogram[inflight], ct);
         var histograms = new LatencyHistogram[inflight];
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await RunWorkers(client, request, calls, inflight, histograms, ct);
         var seconds = clock.Elapsed.TotalSeconds;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var all = new LatencyHistogram();
         foreach (var h in histograms)
         {
@@ -46,7 +48,8 @@ public sealed class GrpcUnaryScenario : IScenario
             .Add("p99_us", all.PercentileMicros(99))
             .Add("p999_us", all.PercentileMicros(99.9))
             .Add("calls_per_sec", all.Count / seconds)
-            .Add("alloc_bytes_per_call", (double)allocated / Math.Max(1, all.Count));
+            .Add("alloc_bytes_per_call", (double)allocated / Math.Max(1, all.Count))
+            .Add("cpu_us_per_call", cpu.TotalMicroseconds / Math.Max(1, all.Count));
     }
 
     private static Task RunWorkers(GrpcClient client, HealthCheckRequest request, int calls, int inflight, LatencyHistogram[] histograms, CancellationToken ct)
