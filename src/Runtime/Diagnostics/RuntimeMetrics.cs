@@ -1,0 +1,46 @@
+using System.Diagnostics.Metrics;
+using ActorTrading.Runtime.Processes;
+
+namespace ActorTrading.Runtime.Diagnostics;
+
+/// <summary>
+/// The runtime's instruments on the meter <c>ActorTrading.Runtime</c>: messages processed (added
+/// once per mailbox run, not per message), dead letters, dropped messages, restarts, and the
+/// total mailbox depth (observed on collection by walking the registry).
+/// </summary>
+public sealed class RuntimeMetrics : IDisposable
+{
+    public const string MeterName = "ActorTrading.Runtime";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _processed;
+    private readonly Counter<long> _deadLetters;
+    private readonly Counter<long> _dropped;
+    private readonly Counter<long> _restarts;
+
+    public RuntimeMetrics(ActorSystem system)
+    {
+        _meter = new Meter(MeterName);
+        var tags = new KeyValuePair<string, object?>[] { new("system", system.Id) };
+        _processed = _meter.CreateCounter<long>("actortrading.runtime.messages_processed", "{message}", "User messages handled by actors");
+        _deadLetters = _meter.CreateCounter<long>("actortrading.runtime.dead_letters", "{message}", "Messages to processes that do not exist");
+        _dropped = _meter.CreateCounter<long>("actortrading.runtime.messages_dropped", "{message}", "Messages refused or evicted by bounded mailboxes");
+        _restarts = _meter.CreateCounter<long>("actortrading.runtime.restarts", "{restart}", "Actor restarts by supervisors");
+        _meter.CreateObservableGauge("actortrading.runtime.mailbox_depth", () => new Measurement<long>(MailboxDepth(system), tags), "{message}", "User messages waiting in local mailboxes");
+    }
+
+    public void Processed(int count) => _processed.Add(count);
+    public void DeadLetter() => _deadLetters.Add(1);
+    public void Dropped() => _dropped.Add(1);
+    public void Restarted() => _restarts.Add(1);
+
+    public static long MailboxDepth(ActorSystem system)
+    {
+        long depth = 0;
+        foreach (var process in system.ProcessRegistry.Processes)
+            if (process is ActorProcess actor) depth += actor.Mailbox.Count;
+        return depth;
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
