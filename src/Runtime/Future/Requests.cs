@@ -23,7 +23,15 @@ internal static class Requests
 
     private static Task<T> Complete<T>(Task<object> task)
     {
-        return task.IsCompletedSuccessfully ? Task.FromResult(Convert<T>(task.Result)) : Await(task);
+        if (!task.IsCompletedSuccessfully) return Await(task);
+        try
+        {
+            return Task.FromResult(Convert<T>(task.Result));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
 
         static async Task<T> Await(Task<object> pending) => Convert<T>(await pending.ConfigureAwait(false));
     }

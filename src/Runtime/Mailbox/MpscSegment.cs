@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ActorTrading.Runtime.Mailbox;
 
 /// <summary>
@@ -93,12 +91,5 @@ internal sealed class MpscSegment<T> where T : class
     {
         public T? Item;
         public int Sequence;
-    }
-
-    [StructLayout(LayoutKind.Explicit, Size = 3 * 64)]
-    private struct PaddedIndexes
-    {
-        [FieldOffset(64)] public int Head;
-        [FieldOffset(128)] public int Tail;
     }
 }
