@@ -234,8 +234,8 @@ public sealed class SupervisionTests
     public void Guardian_EscalateDirective_RootActorStoppedAndEventPublished()
     {
         var d = new Deterministic(guardian: OneForOne(SupervisorDirective.Escalate));
-        var escalations = new List<Events.EscalationFailedEvent>();
-        d.System.EventStream.Subscribe<Events.EscalationFailedEvent>(escalations.Add);
+        var escalations = new List<Runtime.Events.EscalationFailedEvent>();
+        d.System.EventStream.Subscribe<Runtime.Events.EscalationFailedEvent>(escalations.Add);
         var root = d.Root.Spawn(FailingActor.Props(_log, "root"));
         d.Run();
         d.Root.Send(root, new Fail("x"));
