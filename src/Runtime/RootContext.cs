@@ -46,7 +46,7 @@ public sealed class RootContext : ISenderContext, ISpawnerContext, IStopperConte
 
     public Task StopAsync(PID pid)
     {
-        var terminated = Requests.WatchFuture(System, pid, out _);
+        var terminated = Requests.WatchFuture(System, pid);
         pid.Stop(System);
         return terminated;
     }
@@ -55,12 +55,11 @@ public sealed class RootContext : ISenderContext, ISpawnerContext, IStopperConte
 
     public Task PoisonAsync(PID pid)
     {
-        var terminated = Requests.WatchFuture(System, pid, out _);
+        var terminated = Requests.WatchFuture(System, pid);
         pid.SendUserMessage(System, PoisonPill.Instance);
         return terminated;
     }
 
     /// <summary>Watches <paramref name="pid"/> from outside the actor system: completes with its <see cref="Terminated"/>.</summary>
-    public async Task<Terminated> WatchAsync(PID pid) =>
-        (Terminated)await Requests.WatchFuture(System, pid, out _).ConfigureAwait(false);
+    public Task<Terminated> WatchAsync(PID pid) => Requests.WatchFuture(System, pid);
 }

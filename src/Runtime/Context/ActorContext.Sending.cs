@@ -46,7 +46,7 @@ internal sealed partial class ActorContext
 
     public Task StopAsync(PID pid)
     {
-        var terminated = Requests.WatchFuture(_system, pid, out _);
+        var terminated = Requests.WatchFuture(_system, pid);
         pid.Stop(_system);
         return terminated;
     }
@@ -55,7 +55,7 @@ internal sealed partial class ActorContext
 
     public Task PoisonAsync(PID pid)
     {
-        var terminated = Requests.WatchFuture(_system, pid, out _);
+        var terminated = Requests.WatchFuture(_system, pid);
         pid.SendUserMessage(_system, PoisonPill.Instance);
         return terminated;
     }

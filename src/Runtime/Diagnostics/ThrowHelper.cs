@@ -9,7 +9,6 @@ internal static class ThrowHelper
     public static void NameExists(string id) =>
         throw new ProcessNameExistsException(id);
 
-    [DoesNotReturn]
-    public static T UnexpectedResponse<T>(object response) =>
-        throw new InvalidCastException($"expected a response of type {typeof(T).Name}, got {response.GetType().Name}");
+    public static InvalidCastException UnexpectedResponse(Type expected, object response) =>
+        new($"expected a response of type {expected.Name}, got {response.GetType().Name}");
 }

@@ -1,3 +1,4 @@
+using ActorTrading.Runtime.Diagnostics;
 using ActorTrading.Runtime.Messages;
 using ActorTrading.Runtime.Processes;
 
@@ -5,28 +6,29 @@ namespace ActorTrading.Runtime.Future;
 
 /// <summary>
 /// The one-shot process behind a request: its PID carries it, so nothing is registered. The first
-/// message (or <see cref="Terminated"/>) completes <see cref="Task"/>; a timeout on the system's
-/// clock or the caller's token fails it. Later messages go to dead letters.
+/// message (or <see cref="Terminated"/>) completes <see cref="Task"/> with the response already
+/// converted to <typeparamref name="T"/> (or the matching exception), so there is no extra hop
+/// between the responder and the caller. A timeout on the system's clock or the caller's token
+/// fails it. Later messages go to dead letters.
 /// </summary>
-internal sealed class FutureProcess : Process
+internal sealed class FutureProcess<T> : Process
 {
-    private static long s_sequence;
-    private readonly TaskCompletionSource<object> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timer;
     private CancellationTokenRegistration _registration;
 
     public FutureProcess(ActorSystem system, TimeSpan timeout, CancellationToken ct) : base(system)
     {
-        Pid = new PID(system.Address, Interlocked.Increment(ref s_sequence), this);
+        Pid = new PID(system.Address, FutureSequence.Next(), this);
         if (ct.CanBeCanceled)
-            _registration = ct.UnsafeRegister(static (s, token) => ((FutureProcess)s!).Cancel(token), this);
+            _registration = ct.UnsafeRegister(static (s, token) => ((FutureProcess<T>)s!).Cancel(token), this);
         if (timeout != Timeout.InfiniteTimeSpan)
-            _timer = system.TimeProvider.CreateTimer(static s => ((FutureProcess)s!).Expire(), this, timeout, Timeout.InfiniteTimeSpan);
+            _timer = system.TimeProvider.CreateTimer(static s => ((FutureProcess<T>)s!).Expire(), this, timeout, Timeout.InfiniteTimeSpan);
     }
 
     public PID Pid { get; }
 
-    public Task<object> Task => _completion.Task;
+    public Task<T> Task => _completion.Task;
 
     public override bool SendUserMessage(PID pid, object message)
     {
@@ -39,11 +41,17 @@ internal sealed class FutureProcess : Process
         if (message is Terminated) Complete(message);
     }
 
-    private bool Complete(object result)
+    private bool Complete(object response)
     {
-        if (!_completion.TrySetResult(result)) return false;
-        Cleanup();
-        return true;
+        var completed = response switch
+        {
+            T typed => _completion.TrySetResult(typed),
+            DeadLetterResponse dead => _completion.TrySetException(new DeadLetterException(dead.Target)),
+            MessageRejected rejected => _completion.TrySetException(new MessageRejectedException(rejected.Target, rejected.Message)),
+            _ => _completion.TrySetException(ThrowHelper.UnexpectedResponse(typeof(T), response)),
+        };
+        if (completed) Cleanup();
+        return completed;
     }
 
     private void Expire()
