@@ -1,0 +1,33 @@
+using ActorTrading.Runtime;
+
+namespace ActorTrading.Load.Runtime;
+
+/// <summary>
+/// A coordinator broadcasts one shared message to <c>--children</c> children, each acks to it;
+/// a round ends with the last ack. Reports the mean and median time per round (after warm-up rounds).
+/// </summary>
+public sealed class FanOutScenario : IScenario
+{
+    public string Name => "fanout";
+    public string Usage => "--children 10000 --rounds 200";
+
+    public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
+    {
+        var children = args.Int("children", 10_000);
+        var rounds = args.Int("rounds", 200);
+        var warmup = Math.Max(20, rounds / 10);
+        await using var system = new ActorSystem();
+        var done = new TaskCompletionSource<double[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var coordinator = system.Root.Spawn(Props.FromProducer(() => new Coordinator(children, warmup + rounds, done)));
+        var allocated = GC.GetTotalAllocatedBytes(true);
+        system.Root.Send(coordinator, "go");
+        var all = await done.Task.WaitAsync(ct);
+        allocated = GC.GetTotalAllocatedBytes(true) - allocated;
+        var measured = all.Skip(warmup).ToArray();
+        var mean = measured.Average();
+        var sorted = measured.Order().ToArray();
+        progress.WriteLine($"{rounds} rounds to {children:N0} children: mean {mean:N3} ms, median {sorted[sorted.Length / 2]:N3} ms, max {sorted[^1]:N3} ms");
+        return new ScenarioResult().Add("ms_per_round", mean).Add("median_ms", sorted[sorted.Length / 2])
+            .Add("p99_ms", sorted[(int)(sorted.Length * 0.99)]).Add("bytes_per_round_incl_spawn", allocated / (double)(warmup + rounds));
+    }
+}
