@@ -20,14 +20,17 @@ public sealed class FanOutScenario : IScenario
         var done = new TaskCompletionSource<double[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var coordinator = system.Root.Spawn(Props.FromProducer(() => new Coordinator(children, warmup + rounds, done)));
         var allocated = GC.GetTotalAllocatedBytes(true);
+        var cpu = CpuClock.Start();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
         system.Root.Send(coordinator, "go");
         var all = await done.Task.WaitAsync(ct);
+        var cpuShare = cpu.Elapsed.TotalSeconds / wall.Elapsed.TotalSeconds;
         allocated = GC.GetTotalAllocatedBytes(true) - allocated;
         var measured = all.Skip(warmup).ToArray();
         var mean = measured.Average();
         var sorted = measured.Order().ToArray();
-        progress.WriteLine($"{rounds} rounds to {children:N0} children: mean {mean:N3} ms, median {sorted[sorted.Length / 2]:N3} ms, max {sorted[^1]:N3} ms");
-        return new ScenarioResult().Add("ms_per_round", mean).Add("median_ms", sorted[sorted.Length / 2])
+        progress.WriteLine($"{rounds} rounds to {children:N0} children: mean {mean:N3} ms, median {sorted[sorted.Length / 2]:N3} ms, max {sorted[^1]:N3} ms; {cpuShare:N2} cores used");
+        return new ScenarioResult().Add("ms_per_round", mean).Add("cores_used", cpuShare).Add("median_ms", sorted[sorted.Length / 2])
             .Add("p99_ms", sorted[(int)(sorted.Length * 0.99)]).Add("bytes_per_round_incl_spawn", allocated / (double)(warmup + rounds));
     }
 }

@@ -26,15 +26,21 @@ public sealed class PingPongScenario : IScenario
         progress.WriteLine($"warm-up: {pairs} pairs x {roundTrips / 10} round trips");
         await RunOnce(system, pairs, roundTrips / 10, inflight);
         var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+        var cpu = CpuClock.Start();
         var watch = Stopwatch.StartNew();
         await RunOnce(system, pairs, roundTrips, inflight);
         watch.Stop();
+        var cpuTime = cpu.Elapsed;
         var allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
         var messages = 2.0 * pairs * roundTrips;
         var rate = messages / watch.Elapsed.TotalSeconds;
-        progress.WriteLine($"{messages:N0} messages in {watch.Elapsed.TotalMilliseconds:N0} ms: {rate:N0} msg/s, {allocated / messages:N3} B/msg");
+        var cpuShare = cpuTime.TotalSeconds / watch.Elapsed.TotalSeconds;
+        var perCpuSecond = messages / cpuTime.TotalSeconds;
+        progress.WriteLine($"{messages:N0} messages in {watch.Elapsed.TotalMilliseconds:N0} ms: {rate:N0} msg/s, {allocated / messages:N3} B/msg; " +
+            $"CPU {cpuTime.TotalMilliseconds:N0} ms ({cpuShare:N2} of {Environment.ProcessorCount} cores), {perCpuSecond:N0} msg per CPU-second");
         return new ScenarioResult().Add("msgs_per_sec", rate).Add("bytes_per_msg", allocated / messages)
-            .Add("elapsed_ms", watch.Elapsed.TotalMilliseconds);
+            .Add("elapsed_ms", watch.Elapsed.TotalMilliseconds).Add("cores_used", cpuShare)
+            .Add("msgs_per_cpu_sec", perCpuSecond).Add("ns_cpu_per_msg", 1e9 / perCpuSecond);
     }
 
     private static async Task RunOnce(ActorSystem system, int pairs, long roundTrips, int inflight)

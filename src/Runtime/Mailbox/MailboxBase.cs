@@ -70,7 +70,11 @@ public abstract partial class MailboxBase : IThreadPoolWorkItem
             _dispatcher.Schedule(this);
     }
 
-    void IThreadPoolWorkItem.Execute() => Run();
+    void IThreadPoolWorkItem.Execute()
+    {
+        if (_dispatcher is ThreadPoolDispatcher pool) pool.Execute(this);
+        else Run();
+    }
 
     /// <summary>Runs one batch on the calling thread (dispatchers call this).</summary>
     public void Run()
