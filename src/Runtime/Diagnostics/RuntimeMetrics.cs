@@ -6,7 +6,8 @@ namespace ActorTrading.Runtime.Diagnostics;
 /// <summary>
 /// The runtime's instruments on the meter <c>ActorTrading.Runtime</c>: messages processed (added
 /// once per mailbox run, not per message), dead letters, dropped messages, restarts, and the
-/// total mailbox depth (observed on collection by walking the registry).
+/// total mailbox depth (observed on collection by walking the registry). Every measurement is
+/// tagged with the system's id (<c>system</c>).
 /// </summary>
 public sealed class RuntimeMetrics : IDisposable
 {
@@ -17,11 +18,13 @@ public sealed class RuntimeMetrics : IDisposable
     private readonly Counter<long> _deadLetters;
     private readonly Counter<long> _dropped;
     private readonly Counter<long> _restarts;
+    private readonly KeyValuePair<string, object?> _system;
 
     public RuntimeMetrics(ActorSystem system)
     {
         _meter = new Meter(MeterName);
-        var tags = new KeyValuePair<string, object?>[] { new("system", system.Id) };
+        _system = new KeyValuePair<string, object?>("system", system.Id);
+        var tags = new[] { _system };
         _processed = _meter.CreateCounter<long>("actortrading.runtime.messages_processed", "{message}", "User messages handled by actors");
         _deadLetters = _meter.CreateCounter<long>("actortrading.runtime.dead_letters", "{message}", "Messages to processes that do not exist");
         _dropped = _meter.CreateCounter<long>("actortrading.runtime.messages_dropped", "{message}", "Messages refused or evicted by bounded mailboxes");
@@ -29,10 +32,10 @@ public sealed class RuntimeMetrics : IDisposable
         _meter.CreateObservableGauge("actortrading.runtime.mailbox_depth", () => new Measurement<long>(MailboxDepth(system), tags), "{message}", "User messages waiting in local mailboxes");
     }
 
-    public void Processed(int count) => _processed.Add(count);
-    public void DeadLetter() => _deadLetters.Add(1);
-    public void Dropped() => _dropped.Add(1);
-    public void Restarted() => _restarts.Add(1);
+    public void Processed(int count) => _processed.Add(count, _system);
+    public void DeadLetter() => _deadLetters.Add(1, _system);
+    public void Dropped() => _dropped.Add(1, _system);
+    public void Restarted() => _restarts.Add(1, _system);
 
     public static long MailboxDepth(ActorSystem system)
     {
