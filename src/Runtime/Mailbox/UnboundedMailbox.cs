@@ -5,7 +5,7 @@ public sealed class UnboundedMailbox : MailboxBase
 {
     private readonly MpscQueue<object> _queue;
 
-    public UnboundedMailbox(int initialCapacity = 16) => _queue = new MpscQueue<object>(initialCapacity);
+    public UnboundedMailbox(int initialCapacity = 8) => _queue = new MpscQueue<object>(initialCapacity);
 
     public override int Count => _queue.Count;
 
