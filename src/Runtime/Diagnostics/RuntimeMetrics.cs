@@ -32,7 +32,10 @@ public sealed class RuntimeMetrics : IDisposable
         _meter.CreateObservableGauge("actortrading.runtime.mailbox_depth", () => new Measurement<long>(MailboxDepth(system), tags), "{message}", "User messages waiting in local mailboxes");
     }
 
-    public void Processed(int count) => _processed.Add(count, _system);
+    public void Processed(int count)
+    {
+        if (_processed.Enabled) _processed.Add(count, _system); // once per mailbox run: keep it free when nobody listens
+    }
     public void DeadLetter() => _deadLetters.Add(1, _system);
     public void Dropped() => _dropped.Add(1, _system);
     public void Restarted() => _restarts.Add(1, _system);

@@ -8,21 +8,23 @@ namespace ActorTrading.Runtime.Dispatch;
 /// thread is run by that same thread right after the current mailbox instead of going through the
 /// pool's queue — the "LIFO slot" of Go's and Tokio's schedulers: a request/response chain stays on
 /// one core and costs no queue operation or thread wake-up. A chain is cut after
-/// <see cref="MaxChain"/> runs so other work is not starved; a displaced mailbox goes to the pool.
+/// <see cref="ChainQuantumMs"/> milliseconds (coarse clock) so queued work is not starved; a
+/// displaced mailbox goes to the pool. Never block an actor on another actor's answer: the other
+/// mailbox may be waiting in this thread's slot.
 /// </summary>
 public sealed class ThreadPoolDispatcher : IDispatcher
 {
     public static readonly ThreadPoolDispatcher Default = new();
 
-    [ThreadStatic] private static MailboxBase? t_next;
-    [ThreadStatic] private static ThreadPoolDispatcher? t_running;
+    /// <summary>This pool thread's chain: one thread-static read per schedule.</summary>
+    [ThreadStatic] private static Chain? t_chain;
 
-    public ThreadPoolDispatcher(int throughput = 300, bool preferLocal = false, bool nextRunSlot = true, int maxChain = 256)
+    public ThreadPoolDispatcher(int throughput = 300, bool preferLocal = false, bool nextRunSlot = true, int chainQuantumMs = 2)
     {
         Throughput = throughput > 0 ? throughput : throw new ArgumentOutOfRangeException(nameof(throughput));
         PreferLocal = preferLocal;
         NextRunSlot = nextRunSlot;
-        MaxChain = maxChain > 0 ? maxChain : throw new ArgumentOutOfRangeException(nameof(maxChain));
+        ChainQuantumMs = chainQuantumMs > 0 ? chainQuantumMs : throw new ArgumentOutOfRangeException(nameof(chainQuantumMs));
     }
 
     public int Throughput { get; }
@@ -32,14 +34,16 @@ public sealed class ThreadPoolDispatcher : IDispatcher
 
     public bool NextRunSlot { get; }
 
-    public int MaxChain { get; }
+    /// <summary>How long one pool thread may run a chain before it goes back to the pool's queue.</summary>
+    public int ChainQuantumMs { get; }
 
     public void Schedule(MailboxBase mailbox)
     {
-        if (t_running == this)
+        var chain = t_chain;
+        if (chain is not null && chain.Dispatcher == this)
         {
-            var displaced = t_next;
-            t_next = mailbox;
+            var displaced = chain.Next;
+            chain.Next = mailbox;
             if (displaced is null) return;
             mailbox = displaced;
         }
@@ -49,21 +53,23 @@ public sealed class ThreadPoolDispatcher : IDispatcher
     /// <summary>Runs <paramref name="mailbox"/> on this pool thread, then the chain of mailboxes it scheduled.</summary>
     internal void Execute(MailboxBase mailbox)
     {
-        if (!NextRunSlot || t_running is not null)
+        var chain = t_chain ??= new Chain();
+        if (!NextRunSlot || chain.Dispatcher is not null)
         {
             mailbox.Run();
             return;
         }
-        t_running = this;
+        chain.Dispatcher = this;
+        var start = Environment.TickCount64;
         try
         {
-            for (var chain = 0; ; chain++)
+            for (var runs = 1; ; runs++)
             {
                 mailbox.Run();
-                var next = t_next;
+                var next = chain.Next;
                 if (next is null) return;
-                t_next = null;
-                if (chain == MaxChain)
+                chain.Next = null;
+                if ((runs & 63) == 0 && Environment.TickCount64 - start >= ChainQuantumMs)
                 {
                     ThreadPool.UnsafeQueueUserWorkItem(next, PreferLocal);
                     return;
@@ -73,7 +79,13 @@ public sealed class ThreadPoolDispatcher : IDispatcher
         }
         finally
         {
-            t_running = null;
+            chain.Dispatcher = null;
         }
+    }
+
+    private sealed class Chain
+    {
+        public ThreadPoolDispatcher? Dispatcher;
+        public MailboxBase? Next;
     }
 }
