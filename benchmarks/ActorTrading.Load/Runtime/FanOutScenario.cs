@@ -9,14 +9,15 @@ namespace ActorTrading.Load.Runtime;
 public sealed class FanOutScenario : IScenario
 {
     public string Name => "fanout";
-    public string Usage => "--children 10000 --rounds 200";
+    public string Usage => "--children 10000 --rounds 200 [--local]";
 
     public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
     {
         var children = args.Int("children", 10_000);
         var rounds = args.Int("rounds", 200);
         var warmup = Math.Max(20, rounds / 10);
-        await using var system = new ActorSystem();
+        var dispatcher = new ActorTrading.Runtime.Dispatch.ThreadPoolDispatcher(preferLocal: args.Flag("local"));
+        await using var system = new ActorSystem(new ActorSystemConfig { DefaultDispatcher = dispatcher });
         var done = new TaskCompletionSource<double[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var coordinator = system.Root.Spawn(Props.FromProducer(() => new Coordinator(children, warmup + rounds, done)));
         var allocated = GC.GetTotalAllocatedBytes(true);
