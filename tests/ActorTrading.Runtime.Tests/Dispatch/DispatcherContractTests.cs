@@ -130,37 +130,3 @@ public abstract class DispatcherContractTests : IDisposable
         Assert.Equal("parent stopped", log[^1]);
     }
 }
-
-public sealed class ThreadPoolDispatcherContractTests : DispatcherContractTests
-{
-    protected override IDispatcher CreateDispatcher() => new ThreadPoolDispatcher(throughput: 10);
-}
-
-public sealed class ThreadPoolPreferLocalDispatcherContractTests : DispatcherContractTests
-{
-    protected override IDispatcher CreateDispatcher() => new ThreadPoolDispatcher(throughput: 300, preferLocal: true);
-}
-
-public sealed class LatencyDispatcherContractTests : DispatcherContractTests
-{
-    protected override IDispatcher CreateDispatcher() => new LatencyDispatcher(spinDuration: TimeSpan.FromMicroseconds(50));
-}
-
-public sealed class SynchronousDispatcherContractTests : DispatcherContractTests
-{
-    protected override IDispatcher CreateDispatcher() => new SynchronousDispatcher(throughput: 10);
-}
-
-public sealed class DeterministicDispatcherContractTests : DispatcherContractTests
-{
-    protected override IDispatcher CreateDispatcher() => new DeterministicDispatcher(throughput: 10);
-
-    protected override async Task<T> Drive<T>(Task<T> task)
-    {
-        var dispatcher = (DeterministicDispatcher)Dispatcher;
-        var started = Environment.TickCount64;
-        while (!task.IsCompleted && Environment.TickCount64 - started < Probe.Guard.TotalMilliseconds)
-            if (dispatcher.RunUntilIdle() == 0) await Task.Yield(); // a continuation on the pool is about to schedule
-        return await task.Guarded();
-    }
-}

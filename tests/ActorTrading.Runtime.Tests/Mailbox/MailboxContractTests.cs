@@ -128,28 +128,3 @@ public abstract class MailboxContractTests
         Assert.Equal(0, mailbox.Count);
     }
 }
-
-public sealed class UnboundedMailboxContractTests : MailboxContractTests
-{
-    protected override MailboxBase Create() => new UnboundedMailbox(initialCapacity: 2);
-}
-
-public sealed class BoundedDropNewestMailboxContractTests : MailboxContractTests
-{
-    protected override MailboxBase Create() => new BoundedMailbox(1000, OverflowPolicy.DropNewest);
-}
-
-public sealed class BoundedDropOldestMailboxContractTests : MailboxContractTests
-{
-    protected override MailboxBase Create() => new BoundedMailbox(1000, OverflowPolicy.DropOldest);
-}
-
-public sealed class BoundedRejectMailboxContractTests : MailboxContractTests
-{
-    protected override MailboxBase Create() => new BoundedMailbox(1000, OverflowPolicy.Reject);
-}
-
-public sealed class ConflatingMailboxContractTests : MailboxContractTests
-{
-    protected override MailboxBase Create() => new ConflatingMailbox(_ => null);
-}

@@ -2,22 +2,6 @@ using ActorTrading.Runtime;
 
 namespace ActorTrading.Load.Runtime;
 
-/// <summary>A ping that carries whom to answer, so neither direction allocates an envelope.</summary>
-internal sealed class Ping(PID replyTo)
-{
-    public PID ReplyTo { get; } = replyTo;
-}
-
-/// <summary>Answers every ping with the same object.</summary>
-internal sealed class Echo : IActor
-{
-    public Task ReceiveAsync(IContext context)
-    {
-        if (context.Message is Ping ping) context.Send(ping.ReplyTo, ping);
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>Keeps <c>inflight</c> pings going to its echo until <c>roundTrips</c> answers came back.</summary>
 internal sealed class Pinger(PID echo, long roundTrips, int inflight, TaskCompletionSource done) : IActor
 {
@@ -38,9 +22,4 @@ internal sealed class Pinger(PID echo, long roundTrips, int inflight, TaskComple
         }
         return Task.CompletedTask;
     }
-}
-
-internal sealed class Go
-{
-    public static readonly Go Instance = new();
 }

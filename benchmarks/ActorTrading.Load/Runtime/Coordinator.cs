@@ -2,27 +2,6 @@ using ActorTrading.Runtime;
 
 namespace ActorTrading.Load.Runtime;
 
-/// <summary>One immutable broadcast shared by every child (no allocation per subscriber).</summary>
-internal sealed class Broadcast
-{
-    public static readonly Broadcast Instance = new();
-}
-
-internal sealed class Ack
-{
-    public static readonly Ack Instance = new();
-}
-
-/// <summary>Acknowledges each broadcast to its parent.</summary>
-internal sealed class Subscriber : IActor
-{
-    public Task ReceiveAsync(IContext context)
-    {
-        if (context.Message is Broadcast) context.Send(context.Parent!, Ack.Instance);
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>Spawns the subscribers, then runs rounds: broadcast to all, wait for every ack.</summary>
 internal sealed class Coordinator(int children, int rounds, TaskCompletionSource<double[]> done) : IActor
 {
