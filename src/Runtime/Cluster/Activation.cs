@@ -22,6 +22,7 @@ internal sealed class Activation
     private List<object>? _pending;
     private PID? _pid;
     private int _gate;
+    private volatile bool _failed;
 
     public Activation(Cluster cluster, ClusterKind kind, ClusterIdentity identity, Activation? previous)
     {
@@ -41,7 +42,8 @@ internal sealed class Activation
         else _previous.Terminated.ContinueWith(static (_, s) => ((Activation)s!).Spawn(), this, TaskScheduler.Default);
     }
 
-    /// <summary>False when the gate is closed for good: the caller must use a new activation.</summary>
+    /// <summary>False when the gate is closed for good: the caller must use a new activation. A message to
+    /// an activation that failed to start becomes a dead letter (so each message tries at most one activation).</summary>
     public bool TryPost(object message)
     {
         var spin = new SpinWait();
@@ -53,7 +55,7 @@ internal sealed class Activation
                 if (Interlocked.CompareExchange(ref _gate, gate + 1, gate) == gate) break;
                 continue;
             }
-            if (gate == Closed) return false;
+            if (gate == Closed) return _failed && DeadLetter(message);
             spin.SpinOnce(); // the activation is deciding whether to passivate: a moment
         }
         try
@@ -90,7 +92,16 @@ internal sealed class Activation
         var system = _cluster.System;
         var props = _kind.Props with { Producer = s => new ClusterActor(_kind.Props.Producer(s), this, _kind.IdleTimeout) };
         var id = "cluster/" + Identity.Kind + "/" + Identity.Identity + "/" + system.ProcessRegistry.NextId();
-        var pid = ActorContext.Spawn(system, props, id, parent: null, Identity, this);
+        PID pid;
+        try
+        {
+            pid = ActorContext.Spawn(system, props, id, parent: null, Identity, this);
+        }
+        catch (Exception e)
+        {
+            FailActivation(e);
+            return;
+        }
         lock (_lock)
         {
             if (_pending is { } pending)
@@ -98,6 +109,31 @@ internal sealed class Activation
             _pending = null;
             Volatile.Write(ref _pid, pid);
         }
+    }
+
+    /// <summary>The kind's producer threw: close for good and turn what waited into dead letters
+    /// (requests fail at once); the next message tries a new activation.</summary>
+    private void FailActivation(Exception reason)
+    {
+        var system = _cluster.System;
+        _failed = true;
+        Close();
+        List<object>? pending;
+        lock (_lock)
+        {
+            pending = _pending;
+            _pending = null;
+        }
+        system.EventStream.Publish(new Events.ActivationFailedEvent(Identity, reason));
+        foreach (var message in pending ?? []) DeadLetter(message);
+        MarkTerminated();
+    }
+
+    private bool DeadLetter(object message)
+    {
+        var system = _cluster.System;
+        system.DeadLetter.SendUserMessage(new PID(system.Address, "cluster/" + Identity + "/failed"), message);
+        return true;
     }
 
     /// <summary>On the actor's turn: closes the gate if no sender is in flight and nothing is queued.</summary>

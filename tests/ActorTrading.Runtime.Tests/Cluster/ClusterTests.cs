@@ -166,4 +166,22 @@ public sealed class ClusterTests
         d.Advance(TimeSpan.FromSeconds(1));
         await Assert.ThrowsAsync<TimeoutException>(() => answer.Guarded());
     }
+
+    [Fact]
+    public async Task RequestAsync_ProducerThrows_FailsAtOnceAndReportsEvent()
+    {
+        var d = new Deterministic();
+        var attempts = 0;
+        var kind = new ClusterKind("broken", Props.FromProducer(() => ++attempts == 1 ? throw new InvalidOperationException("no") : new CounterGrain(_log)));
+        var cluster = new ClusterNode(d.System, new ClusterConfig("node-1", kind));
+        await cluster.StartAsync();
+        var failures = new List<Runtime.Events.ActivationFailedEvent>();
+        d.System.EventStream.Subscribe<Runtime.Events.ActivationFailedEvent>(failures.Add);
+        var id = new ClusterIdentity("broken", "x");
+        var first = cluster.RequestAsync<int>(id, "count", CancellationToken.None);
+        d.Run();
+        await Assert.ThrowsAsync<Runtime.Future.DeadLetterException>(() => first.Guarded());
+        Assert.Equal(id, Assert.Single(failures).Identity);
+        Assert.Equal(0, await Ask<int>(d, cluster, id, "count")); // the next message activates again
+    }
 }
