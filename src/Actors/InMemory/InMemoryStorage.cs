@@ -20,4 +20,5 @@ public sealed class InMemoryStorage
     public IRateLimitStore RateLimits { get; }
     public IApiKeyStore ApiKeys { get; } = new InMemoryApiKeyStore();
     public IAuditLog AuditLog { get; }
+    public IBrokerCredentialStore BrokerCredentials { get; } = new InMemoryBrokerCredentialStore();
 }

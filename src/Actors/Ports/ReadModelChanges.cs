@@ -27,7 +27,7 @@ public sealed record AccountPatch(string AccountId)
 public sealed record OrderRow(string AccountId, long Seq, Order Order);
 
 /// <summary>A new trade row (with the seq of its OrderFilled event).</summary>
-public sealed record TradeRow(string AccountId, long Seq, Trade Trade);
+public sealed record TradeRow(string AccountId, long Seq, DateTimeOffset At, Trade Trade);
 
 /// <summary>A position row's new state.</summary>
 public sealed record PositionRow(string AccountId, Position Position);

@@ -85,7 +85,7 @@ public static class ReadModelProjector
         Patch(changes, accountId, f.OrderId, at,
             p => { p.Status = status; p.FilledQuantity = ToDecimal(f.FilledQuantityAfter); p.AverageFillPrice = ToDecimal(f.AverageFillPriceAfter); },
             o => { o.Status = status; o.FilledQuantity = f.FilledQuantityAfter ?? FromDecimal(0); o.AverageFillPrice = f.AverageFillPriceAfter; });
-        changes.Trades.Add(new TradeRow(accountId, seq, new Trade
+        changes.Trades.Add(new TradeRow(accountId, seq, at, new Trade
         {
             TradeId = f.TradeId, OrderId = f.OrderId, Symbol = f.Symbol, Side = f.Side, Quantity = f.Quantity, Price = f.Price,
             Fees = f.Fees ?? FromDecimal(0), Time = f.Time ?? Timestamp.FromDateTimeOffset(at),
