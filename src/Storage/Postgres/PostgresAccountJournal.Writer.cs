@@ -57,6 +57,7 @@ public sealed partial class PostgresAccountJournal
             }
             catch (Exception ex) when (PostgresErrors.IsUnavailable(ex) || ex is OperationCanceledException)
             {
+                _dataSource.Clear();   // pooled connections to a restarted server are dead: the next batch opens fresh ones
                 batch.FailAll(new JournalUnavailableException($"journal unavailable, nothing was written: {ex.Message}", ex));
                 return;
             }
