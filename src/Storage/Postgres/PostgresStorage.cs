@@ -50,6 +50,13 @@ public sealed class PostgresStorage : IAsyncDisposable
     {
         var csb = new NpgsqlConnectionStringBuilder(options.ConnectionString) { SearchPath = options.Schema };
         if (!options.ConnectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = options.ConnectTimeoutSeconds;
+        // the journal's statements are constant texts run thousands of times: prepare them once per connection
+        if (!options.ConnectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !options.ConnectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            csb.MaxAutoPrepare = 32;
+            csb.AutoPrepareMinUsages = 2;
+        }
         return new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
     }
 
