@@ -15,14 +15,14 @@ public sealed class JournalScenario : IScenario
 {
     public string Name => "journal";
 
-    public string Usage => "--accounts 1000 --events 200000 --batch auto|N --rate 0 (events/s, 0 = closed loop) --warmup 20000 --event fill|cash";
+    public string Usage => "--accounts 1000 --events 200000 --batch auto|N --rate 0 (events/s, 0 = closed loop) --warmup 20000 --event fill|cash --inflight 2";
 
     public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
     {
         int accounts = args.Int("accounts", 1000), events = args.Int("events", 200_000), warmup = args.Int("warmup", 20_000), rate = args.Int("rate", 0);
         var batchArg = args.Str("batch", "auto");
         int maxBatch = batchArg == "auto" ? 4096 : int.Parse(batchArg, System.Globalization.CultureInfo.InvariantCulture);
-        var storage = await BenchSchema.OpenAsync("load_journal", maxBatch);
+        var storage = await BenchSchema.OpenAsync("load_journal", maxBatch, args.Int("inflight", 2));
         try
         {
             var ids = Enumerable.Range(0, accounts).Select(i => $"acct-{i:D6}").ToArray();

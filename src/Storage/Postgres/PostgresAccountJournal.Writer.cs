@@ -4,29 +4,68 @@ using Npgsql;
 
 namespace ActorTrading.Storage.Postgres;
 
-/// <summary>The group-commit writer loop of <see cref="PostgresAccountJournal"/>.</summary>
+/// <summary>
+/// The group-commit writer loop of <see cref="PostgresAccountJournal"/>: fills a batch with everything
+/// pending (deferring appends of accounts already in a batch in flight), starts it, and keeps up to
+/// MaxInFlightBatches commits going so the next batch is built while the previous one commits.
+/// </summary>
 public sealed partial class PostgresAccountJournal
 {
     private const int MaxRetries = 3;
 
     private async Task RunAsync()
     {
-        var batch = new JournalBatch();
-        var deferred = new Queue<PendingAppend>();
-        var changes = new ReadModelChanges();
         var reader = _channel.Reader;
-        while (deferred.Count > 0 || await reader.WaitToReadAsync().ConfigureAwait(false))
+        var deferred = new Queue<PendingAppend>();
+        var inFlight = new List<(Task Task, JournalBatch Batch)>();
+        bool open = true;
+        while (true)
         {
-            batch.Clear();
-            for (int n = deferred.Count; n > 0 && batch.EventCount < _options.MaxBatchEvents; n--)
+            inFlight.RemoveAll(f => f.Task.IsCompleted);
+            if (inFlight.Count < Math.Max(1, _options.MaxInFlightBatches))
             {
-                var p = deferred.Dequeue();
-                if (!batch.TryAdd(p)) deferred.Enqueue(p);
+                var batch = Fill(reader, deferred, inFlight);
+                if (batch.Groups.Count > 0)
+                {
+                    inFlight.Add((WriteAsync(batch, new ReadModelChanges()), batch));
+                    continue;
+                }
             }
-            while (batch.EventCount < _options.MaxBatchEvents && reader.TryRead(out var p))
-                if (!batch.TryAdd(p)) deferred.Enqueue(p);
-            if (batch.Groups.Count > 0) await WriteAsync(batch, changes).ConfigureAwait(false);
+            if (inFlight.Count == 0)
+            {
+                if (deferred.Count > 0) continue;   // nothing in flight: the next Fill takes them
+                if (!open || !await reader.WaitToReadAsync().ConfigureAwait(false)) break;
+                continue;
+            }
+            // something is in flight and nothing can start now: wait for a commit, or for new appends if a slot is free
+            var waits = inFlight.Select(f => f.Task).ToList();
+            if (open && inFlight.Count < _options.MaxInFlightBatches) waits.Add(WaitForInputAsync(reader));
+            await Task.WhenAny(waits).ConfigureAwait(false);
+            if (open && reader.Completion.IsCompleted) open = false;
         }
+    }
+
+    private static async Task WaitForInputAsync(System.Threading.Channels.ChannelReader<PendingAppend> reader)
+    {
+        try { await reader.WaitToReadAsync().ConfigureAwait(false); }
+        catch (System.Threading.Channels.ChannelClosedException) { }
+    }
+
+    private JournalBatch Fill(System.Threading.Channels.ChannelReader<PendingAppend> reader, Queue<PendingAppend> deferred,
+        List<(Task Task, JournalBatch Batch)> inFlight)
+    {
+        var batch = new JournalBatch();
+        bool Busy(string account) => inFlight.Exists(f => f.Batch.Contains(account));
+        for (int n = deferred.Count; n > 0; n--)
+        {
+            var p = deferred.Dequeue();
+            if (batch.EventCount >= _options.MaxBatchEvents || Busy(p.AccountId) || !batch.TryAdd(p)) deferred.Enqueue(p);
+        }
+        while (batch.EventCount < _options.MaxBatchEvents && reader.TryRead(out var p))
+        {
+            if (Busy(p.AccountId) || !batch.TryAdd(p)) deferred.Enqueue(p);
+        }
+        return batch;
     }
 
     private async Task WriteAsync(JournalBatch batch, ReadModelChanges changes)

@@ -9,6 +9,12 @@ public sealed record PostgresStorageOptions(string ConnectionString)
     /// <summary>The most events one group commit writes.</summary>
     public int MaxBatchEvents { get; init; } = 4096;
 
+    /// <summary>
+    /// Group commits in flight at once (on separate connections). Batches in flight never share an
+    /// account, so each account's appends still commit in seq order.
+    /// </summary>
+    public int MaxInFlightBatches { get; init; } = 2;
+
     /// <summary>Appends waiting for the writer beyond which AppendAsync waits (back-pressure).</summary>
     public int MaxPendingAppends { get; init; } = 100_000;
 

@@ -119,6 +119,22 @@ public abstract class AccountJournalContract : StorageContract
     }
 
     [Fact]
+    public async Task AppendAsync_PipelinedWithoutAwaiting_AllCommitInSeqOrder()
+    {
+        var accounts = Enumerable.Range(0, 5).Select(_ => NewAccount()).ToArray();
+        var tasks = Enumerable.Range(1, 100)
+            .SelectMany(seq => accounts.Select(a => Journal.AppendAsync(a, seq, [TestEvents.Cash(seq, seq)])))
+            .ToArray();
+        await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60));
+
+        foreach (var a in accounts)
+        {
+            var loaded = await LoadAll(a);
+            Assert.Equal(Enumerable.Range(1, 100).Select(i => (decimal)i), loaded.Select(e => ProtoDecimal.ToDecimal(e.Event.CashAdjusted.Amount)));
+        }
+    }
+
+    [Fact]
     public async Task AppendAsync_InvalidArguments_Throw()
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Journal.AppendAsync("", 1, [TestEvents.Halted()]));

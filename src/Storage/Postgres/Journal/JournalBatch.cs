@@ -13,6 +13,8 @@ internal sealed class JournalBatch
 
     public int EventCount { get; private set; }
 
+    public bool Contains(string accountId) => _byAccount.ContainsKey(accountId);
+
     public bool TryAdd(PendingAppend append)
     {
         if (_byAccount.TryGetValue(append.AccountId, out var group))
