@@ -56,6 +56,19 @@ public abstract class ReadModelStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task Append_LosingAConflict_ProjectsNothing()
+    {
+        var a = NewAccount();
+        await Store.Journal.AppendAsync(a, 1, [TestEvents.Opened(a)]);
+
+        await Assert.ThrowsAsync<ActorTrading.Actors.Ports.JournalConflictException>(() =>
+            Store.Journal.AppendAsync(a, 1, [TestEvents.Accepted("ghost"), TestEvents.Halted()]));
+
+        Assert.Null(await Reads.GetOrderAsync(a, "ghost"));
+        Assert.Equal(TradingState.Active, (await Reads.GetAccountAsync(a))!.State);
+    }
+
+    [Fact]
     public async Task ListOrdersAsync_Pages_NewestFirstAndOpenOnlyFilters()
     {
         var a = NewAccount();
