@@ -102,7 +102,7 @@ public sealed class JournalScenario : IScenario
     internal static AccountEvent CashSample() => new()
     {
         At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow),
-        CashAdjusted = new CashAdjusted { Amount = ProtoDecimal.FromDecimal(1m), CashAfter = ProtoDecimal.FromDecimal(1_000_001m), Reason = "load" },
+        CashAdjusted = new CashAdjusted { Amount = WireDecimal.FromDecimal(1m), CashAfter = WireDecimal.FromDecimal(1_000_001m), Reason = "load" },
     };
 
     /// <summary>A typical journaled event: a fill with the account's state after it (~150 bytes).</summary>
@@ -112,10 +112,10 @@ public sealed class JournalScenario : IScenario
         OrderFilled = new OrderFilled
         {
             OrderId = "o-000000001", TradeId = "t-000000001", Symbol = "NSE:RELIANCE", Side = Side.Buy, Product = Product.Mis,
-            Quantity = ProtoDecimal.FromDecimal(10), Price = ProtoDecimal.FromDecimal(2501.35m), Fees = ProtoDecimal.FromDecimal(3.2m),
-            FilledQuantityAfter = ProtoDecimal.FromDecimal(10), AverageFillPriceAfter = ProtoDecimal.FromDecimal(2501.35m),
-            PositionQuantityAfter = ProtoDecimal.FromDecimal(10), PositionAveragePriceAfter = ProtoDecimal.FromDecimal(2501.35m),
-            PositionRealizedPnlAfter = ProtoDecimal.FromDecimal(0), CashAfter = ProtoDecimal.FromDecimal(74_986.5m), OrderComplete = true,
+            Quantity = WireDecimal.FromDecimal(10), Price = WireDecimal.FromDecimal(2501.35m), Fees = WireDecimal.FromDecimal(3.2m),
+            FilledQuantityAfter = WireDecimal.FromDecimal(10), AverageFillPriceAfter = WireDecimal.FromDecimal(2501.35m),
+            PositionQuantityAfter = WireDecimal.FromDecimal(10), PositionAveragePriceAfter = WireDecimal.FromDecimal(2501.35m),
+            PositionRealizedPnlAfter = WireDecimal.FromDecimal(0), CashAfter = WireDecimal.FromDecimal(74_986.5m), OrderComplete = true,
         },
     };
 }

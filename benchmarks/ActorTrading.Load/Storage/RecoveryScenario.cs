@@ -74,12 +74,12 @@ public sealed class RecoveryScenario : IScenario
     {
         var s = new AccountSnapshot
         {
-            AccountId = account, LastSeq = seq, DisplayName = "load", Cash = ProtoDecimal.FromDecimal(1_000_000m), State = TradingState.Active,
+            AccountId = account, LastSeq = seq, DisplayName = "load", Cash = WireDecimal.FromDecimal(1_000_000m), State = TradingState.Active,
             Limits = new RiskLimits { MaxOpenPositions = 3, MaxTradesPerDay = 5 },
             Day = new DayCounters { TradingDay = "2026-11-20", OrdersPlaced = 40, TradesDone = 5 },
         };
         for (int i = 0; i < 20; i++)
-            s.Positions.Add(new SnapshotPosition { Symbol = $"NSE:S{i}", Product = Product.Mis, Quantity = ProtoDecimal.FromDecimal(i), AveragePrice = ProtoDecimal.FromDecimal(100 + i) });
+            s.Positions.Add(new SnapshotPosition { Symbol = $"NSE:S{i}", Product = Product.Mis, Quantity = WireDecimal.FromDecimal(i), AveragePrice = WireDecimal.FromDecimal(100 + i) });
         return s;
     }
 }

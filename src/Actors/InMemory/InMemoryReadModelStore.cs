@@ -1,7 +1,7 @@
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 using Google.Protobuf.WellKnownTypes;
-using static ActorTrading.Actors.Ports.ProtoDecimal;
+using static ActorTrading.Actors.Ports.WireDecimal;
 
 namespace ActorTrading.Actors.InMemory;
 

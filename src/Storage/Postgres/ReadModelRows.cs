@@ -2,7 +2,7 @@ using System.Globalization;
 using ActorTrading.Api.V1;
 using Google.Protobuf.WellKnownTypes;
 using Npgsql;
-using static ActorTrading.Actors.Ports.ProtoDecimal;
+using static ActorTrading.Actors.Ports.WireDecimal;
 
 namespace ActorTrading.Storage.Postgres;
 

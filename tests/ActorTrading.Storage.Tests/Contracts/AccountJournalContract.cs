@@ -130,7 +130,7 @@ public abstract class AccountJournalContract : StorageContract
         foreach (var a in accounts)
         {
             var loaded = await LoadAll(a);
-            Assert.Equal(Enumerable.Range(1, 100).Select(i => (decimal)i), loaded.Select(e => ProtoDecimal.ToDecimal(e.Event.CashAdjusted.Amount)));
+            Assert.Equal(Enumerable.Range(1, 100).Select(i => (decimal)i), loaded.Select(e => WireDecimal.ToDecimal(e.Event.CashAdjusted.Amount)));
         }
     }
 

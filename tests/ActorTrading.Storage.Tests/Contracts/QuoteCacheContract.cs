@@ -14,7 +14,7 @@ public abstract class QuoteCacheContract : IDisposable
 
     protected static string NewSymbol() => "NSE:S" + Guid.NewGuid().ToString("N")[..10];
 
-    private static Tick T(string s, long seq, decimal last) => new() { Symbol = s, Sequence = seq, Last = ProtoDecimal.FromDecimal(last) };
+    private static Tick T(string s, long seq, decimal last) => new() { Symbol = s, Sequence = seq, Last = WireDecimal.FromDecimal(last) };
 
     [Fact]
     public async Task SetAsync_ThenGet_ReturnsLastTick()
@@ -25,7 +25,7 @@ public abstract class QuoteCacheContract : IDisposable
 
         var tick = await Cache.GetAsync(s);
 
-        Assert.Equal(100.10m, ProtoDecimal.ToDecimal(tick!.Last));
+        Assert.Equal(100.10m, WireDecimal.ToDecimal(tick!.Last));
         Assert.Equal(2, tick.Sequence);
     }
 

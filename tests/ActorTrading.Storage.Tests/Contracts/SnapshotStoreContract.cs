@@ -10,7 +10,7 @@ public abstract class SnapshotStoreContract : StorageContract
 {
     private static AccountSnapshot Snap(string a, long seq, decimal cash) => new()
     {
-        AccountId = a, LastSeq = seq, Cash = ProtoDecimal.FromDecimal(cash), State = TradingState.Active, DisplayName = "x",
+        AccountId = a, LastSeq = seq, Cash = WireDecimal.FromDecimal(cash), State = TradingState.Active, DisplayName = "x",
     };
 
     [Fact]
@@ -22,7 +22,7 @@ public abstract class SnapshotStoreContract : StorageContract
         var s = await Store.Snapshots.LoadLatestAsync(a);
 
         Assert.Equal(10, s!.LastSeq);
-        Assert.Equal(5m, ProtoDecimal.ToDecimal(s.Cash));
+        Assert.Equal(5m, WireDecimal.ToDecimal(s.Cash));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class RedisOutageTests
         {
             var apiKeys = redis.ApiKeys(schema.Storage);
             var key = await apiKeys.CreateAsync("ops", Role.Admin, []);
-            var tick = new Tick { Symbol = "NSE:INFY", Sequence = 1, Last = ProtoDecimal.FromDecimal(1500m) };
+            var tick = new Tick { Symbol = "NSE:INFY", Sequence = 1, Last = WireDecimal.FromDecimal(1500m) };
             await redis.Quotes.SetAsync(tick);
             Assert.NotNull(await apiKeys.VerifyAsync(key.Key));
             Assert.False(redis.IsDegraded);

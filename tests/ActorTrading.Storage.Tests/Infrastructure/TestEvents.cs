@@ -14,15 +14,15 @@ public static class TestEvents
 
     public static AccountEvent Opened(string accountId, decimal cash = 100_000m) => new AccountEvent
     {
-        AccountOpened = new AccountOpened { AccountId = accountId, DisplayName = "Test " + accountId, InitialCash = ProtoDecimal.FromDecimal(cash),
+        AccountOpened = new AccountOpened { AccountId = accountId, DisplayName = "Test " + accountId, InitialCash = WireDecimal.FromDecimal(cash),
             Limits = new RiskLimits { MaxOpenPositions = 3, MaxTradesPerDay = 5 } },
     }.At(T0);
 
     public static AccountEvent Accepted(string orderId, string symbol = "NSE:RELIANCE", decimal qty = 10m, decimal? limit = 2500m) => new AccountEvent
     {
         OrderAccepted = new OrderAccepted { OrderId = orderId, ClientOrderId = "c-" + orderId, Symbol = symbol, Side = Side.Buy,
-            Type = limit is null ? OrderType.Market : OrderType.Limit, Quantity = ProtoDecimal.FromDecimal(qty),
-            LimitPrice = ProtoDecimal.FromNullable(limit), TimeInForce = TimeInForce.Day, Product = Product.Mis, Strategy = "manual" },
+            Type = limit is null ? OrderType.Market : OrderType.Limit, Quantity = WireDecimal.FromDecimal(qty),
+            LimitPrice = WireDecimal.FromNullable(limit), TimeInForce = TimeInForce.Day, Product = Product.Mis, Strategy = "manual" },
     }.At(T0);
 
     public static AccountEvent Submitted(string orderId) => new AccountEvent
@@ -34,17 +34,17 @@ public static class TestEvents
         string symbol = "NSE:RELIANCE") => new AccountEvent
     {
         OrderFilled = new OrderFilled { OrderId = orderId, TradeId = tradeId, Symbol = symbol, Side = Side.Buy, Product = Product.Mis,
-            Quantity = ProtoDecimal.FromDecimal(qty), Price = ProtoDecimal.FromDecimal(price), Fees = ProtoDecimal.FromDecimal(1.5m),
-            Time = Timestamp.FromDateTimeOffset(T0), FilledQuantityAfter = ProtoDecimal.FromDecimal(qty), AverageFillPriceAfter = ProtoDecimal.FromDecimal(price),
-            PositionQuantityAfter = ProtoDecimal.FromDecimal(positionAfter), PositionAveragePriceAfter = ProtoDecimal.FromDecimal(price),
-            PositionRealizedPnlAfter = ProtoDecimal.FromDecimal(0), CashAfter = ProtoDecimal.FromDecimal(cashAfter), OrderComplete = complete },
+            Quantity = WireDecimal.FromDecimal(qty), Price = WireDecimal.FromDecimal(price), Fees = WireDecimal.FromDecimal(1.5m),
+            Time = Timestamp.FromDateTimeOffset(T0), FilledQuantityAfter = WireDecimal.FromDecimal(qty), AverageFillPriceAfter = WireDecimal.FromDecimal(price),
+            PositionQuantityAfter = WireDecimal.FromDecimal(positionAfter), PositionAveragePriceAfter = WireDecimal.FromDecimal(price),
+            PositionRealizedPnlAfter = WireDecimal.FromDecimal(0), CashAfter = WireDecimal.FromDecimal(cashAfter), OrderComplete = complete },
     }.At(T0);
 
     public static AccountEvent Canceled(string orderId) => new AccountEvent { OrderCanceled = new OrderCanceled { OrderId = orderId, Reason = "user" } }.At(T0);
 
     public static AccountEvent Cash(decimal amount, decimal after) => new AccountEvent
     {
-        CashAdjusted = new CashAdjusted { Amount = ProtoDecimal.FromDecimal(amount), CashAfter = ProtoDecimal.FromDecimal(after), Reason = "deposit" },
+        CashAdjusted = new CashAdjusted { Amount = WireDecimal.FromDecimal(amount), CashAfter = WireDecimal.FromDecimal(after), Reason = "deposit" },
     }.At(T0);
 
     public static AccountEvent Halted(string reason = "kill switch") => new AccountEvent

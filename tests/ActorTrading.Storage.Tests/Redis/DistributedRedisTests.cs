@@ -55,10 +55,10 @@ public sealed class DistributedRedisTests : IAsyncLifetime
     [Fact]
     public async Task GetAsync_QuoteSetOnAnotherNode_IsSeen()
     {
-        await new RedisQuoteCache(_nodeA).SetAsync(new Tick { Symbol = "NSE:TCS", Sequence = 9, Last = ProtoDecimal.FromDecimal(4100.5m) });
+        await new RedisQuoteCache(_nodeA).SetAsync(new Tick { Symbol = "NSE:TCS", Sequence = 9, Last = WireDecimal.FromDecimal(4100.5m) });
 
         var tick = await new RedisQuoteCache(_nodeB).GetAsync("NSE:TCS");
 
-        Assert.Equal(4100.5m, ProtoDecimal.ToDecimal(tick!.Last));
+        Assert.Equal(4100.5m, WireDecimal.ToDecimal(tick!.Last));
     }
 }

@@ -1,7 +1,7 @@
 using ActorTrading.Actors.Ports;
 using Google.Protobuf;
 using Npgsql;
-using static ActorTrading.Actors.Ports.ProtoDecimal;
+using static ActorTrading.Actors.Ports.WireDecimal;
 using static ActorTrading.Storage.Postgres.Journal.SqlParam;
 
 namespace ActorTrading.Storage.Postgres.Journal;

@@ -1,7 +1,10 @@
 namespace ActorTrading.Actors.Ports;
 
-/// <summary>Converts between <see cref="decimal"/> and the wire <see cref="Api.V1.Decimal"/> (units + nanos/10^9).</summary>
-public static class ProtoDecimal
+/// <summary>
+/// Converts between <see cref="decimal"/> and the wire <see cref="Api.V1.Decimal"/> (units + nanos/10^9) for the
+/// ports and their stores (rounds to 9 fractional digits; the domain's strict converter lives in Model).
+/// </summary>
+public static class WireDecimal
 {
     private const decimal NanosPerUnit = 1_000_000_000m;
 
