@@ -13,10 +13,28 @@ public sealed partial class PostgresAccountJournal
 {
     private const int MaxRetries = 3;
 
+    private readonly Queue<PendingAppend> _deferred = new();
+
+    /// <summary>Should the loop itself ever fail (a bug), no append may wait forever: fail them all, refuse new ones.</summary>
+    private async Task RunGuardedAsync()
+    {
+        try
+        {
+            await RunAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var stopped = new JournalUnavailableException("the journal writer stopped: " + ex.Message, ex);
+            _channel.Writer.TryComplete(stopped);
+            while (_deferred.TryDequeue(out var d)) d.Completion.TrySetException(stopped);
+            while (_channel.Reader.TryRead(out var p)) p.Completion.TrySetException(stopped);
+        }
+    }
+
     private async Task RunAsync()
     {
         var reader = _channel.Reader;
-        var deferred = new Queue<PendingAppend>();
+        var deferred = _deferred;
         var inFlight = new List<(Task Task, JournalBatch Batch)>();
         bool open = true;
         while (true)

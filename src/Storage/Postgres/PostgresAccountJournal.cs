@@ -34,7 +34,7 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
         {
             SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
         });
-        _writer = Task.Run(RunAsync);
+        _writer = Task.Run(RunGuardedAsync);
     }
 
     /// <summary>Batches written so far (for the load CLI's batch-size figure).</summary>
@@ -57,7 +57,7 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
         async Task WriteSlowAsync(PendingAppend p, CancellationToken ct)
         {
             try { await _channel.Writer.WriteAsync(p, ct).ConfigureAwait(false); }
-            catch (ChannelClosedException) { throw new ObjectDisposedException(nameof(PostgresAccountJournal)); }
+            catch (ChannelClosedException ex) { throw ex.InnerException as JournalUnavailableException ?? new JournalUnavailableException("the journal is closed", ex); }
             await p.Completion.Task.ConfigureAwait(false);
         }
     }
