@@ -57,4 +57,21 @@ public sealed class CorruptionTests : IAsyncLifetime
         await Assert.ThrowsAsync<PostgresException>(() => bad);
         Assert.Equal(1, await journal.GetLastSeqAsync("ok-29"));
     }
+
+    [Fact]
+    public async Task AppendAsync_ReadModelStatementFails_EventsAndSeqClaimRolledBackToo()
+    {
+        var journal = _schema.Storage.Journal;
+        var good = journal.AppendAsync("fine", 1, [TestEvents.Accepted("o1")]);
+        var bad = journal.AppendAsync("broken", 1, [TestEvents.Halted(), TestEvents.Accepted("o1", symbol: "NSE:\0BAD")]);
+
+        await good;
+        await Assert.ThrowsAsync<PostgresException>(() => bad);
+
+        // the claim and the events statements ran before the orders insert failed: one transaction, so none of it stayed
+        Assert.Equal(0, await journal.GetLastSeqAsync("broken"));
+        await foreach (var _ in journal.LoadAsync("broken", 0)) Assert.Fail("no event may remain");
+        Assert.NotNull(await _schema.Storage.ReadModels.GetOrderAsync("fine", "o1"));
+        await journal.AppendAsync("broken", 1, [TestEvents.Halted()]);
+    }
 }
