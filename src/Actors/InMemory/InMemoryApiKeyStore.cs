@@ -6,7 +6,13 @@ namespace ActorTrading.Actors.InMemory;
 /// <summary>API keys in this process; stores only salted hashes, like the PostgreSQL store.</summary>
 public sealed class InMemoryApiKeyStore : IApiKeyStore
 {
-    private sealed record Entry(string Principal, byte[] Salt, int Iterations, byte[] Hash) { public bool Revoked { get; set; } }
+    private sealed record Entry(string Principal, byte[] Salt, int Iterations, byte[] Hash)
+    {
+        public bool Revoked { get; set; }
+
+        /// <summary>SHA-256 of the secret once PBKDF2 accepted it: later verifies cost one hash, not 10,000.</summary>
+        public byte[]? Verified { get; set; }
+    }
 
     private readonly Dictionary<string, Entry> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Role Role, string[] Accounts)> _principals = new(StringComparer.Ordinal);
@@ -37,9 +43,12 @@ public sealed class InMemoryApiKeyStore : IApiKeyStore
             if (!_keys.TryGetValue(keyId, out entry) || entry.Revoked) return Task.FromResult<ApiPrincipal?>(null);
             grants = _principals[entry.Principal];
         }
-        return Task.FromResult(ApiKeySecrets.Verify(secret, entry.Salt, entry.Iterations, entry.Hash)
-            ? new ApiPrincipal(keyId, entry.Principal, grants.Role, grants.Accounts)
-            : null);
+        var quick = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret));
+        bool ok = entry.Verified is { } known
+            ? System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(known, quick)
+            : ApiKeySecrets.Verify(secret, entry.Salt, entry.Iterations, entry.Hash);
+        if (ok) entry.Verified ??= quick;
+        return Task.FromResult(ok ? new ApiPrincipal(keyId, entry.Principal, grants.Role, grants.Accounts) : null);
     }
 
     public Task<bool> RevokeAsync(string keyId, CancellationToken cancellationToken = default)
