@@ -64,7 +64,7 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
 
     public async IAsyncEnumerable<JournaledEvent> LoadAsync(string accountId, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        NpgsqlConnection conn;
+        NpgsqlConnection? conn = null;
         NpgsqlDataReader reader;
         try
         {
@@ -74,8 +74,10 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
             cmd.Parameters.Add(SqlParam.Of(afterSeq));
             reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex))
+        catch (Exception ex)
         {
+            if (conn is not null) await conn.DisposeAsync().ConfigureAwait(false);
+            if (!PostgresErrors.IsUnavailable(ex)) throw;
             throw new JournalUnavailableException($"cannot load account '{accountId}': PostgreSQL is unavailable ({ex.Message})", ex);
         }
         await using (conn)
