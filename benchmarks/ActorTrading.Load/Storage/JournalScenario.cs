@@ -15,14 +15,17 @@ public sealed class JournalScenario : IScenario
 {
     public string Name => "journal";
 
-    public string Usage => "--accounts 1000 --events 200000 --batch auto|N --rate 0 (events/s, 0 = closed loop) --warmup 20000 --event fill|cash --inflight 2";
+    public string Usage => "--accounts 1000 --events 200000 --batch auto|N --rate 0 (events/s, 0 = closed loop) --warmup 20000 --event fill|cash --inflight 2 --store postgres|memory (memory: the same harness on the in-memory journal, a control)";
 
     public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
     {
         int accounts = args.Int("accounts", 1000), events = args.Int("events", 200_000), warmup = args.Int("warmup", 20_000), rate = args.Int("rate", 0);
         var batchArg = args.Str("batch", "auto");
         int maxBatch = batchArg == "auto" ? 4096 : int.Parse(batchArg, System.Globalization.CultureInfo.InvariantCulture);
-        var storage = await BenchSchema.OpenAsync("load_journal", maxBatch, args.Int("inflight", 2));
+        bool memory = args.Str("store", "postgres") == "memory";
+        int inflight = args.Int("inflight", 2);
+        var storage = memory ? null : await BenchSchema.OpenAsync("load_journal", maxBatch, inflight);
+        IAccountJournal journal = storage is null ? new ActorTrading.Actors.InMemory.InMemoryAccountJournal() : storage.Journal;
         try
         {
             var ids = Enumerable.Range(0, accounts).Select(i => $"acct-{i:D6}").ToArray();
@@ -30,15 +33,15 @@ public sealed class JournalScenario : IScenario
             Array.Fill(nextSeq, 1);
             var payload = args.Str("event", "fill") == "cash" ? CashSample() : Sample();
             progress.WriteLine($"journal: warmup {warmup} events over {accounts} accounts");
-            await ClosedLoopAsync(storage.Journal, ids, nextSeq, payload, warmup, new LatencyHistogram());
+            await ClosedLoopAsync(journal, ids, nextSeq, payload, warmup, new LatencyHistogram());
 
             var histogram = new LatencyHistogram();
-            long batchesBefore = storage.Journal.BatchesWritten;
+            long batchesBefore = storage?.Journal.BatchesWritten ?? 0;
             var sw = Stopwatch.StartNew();
-            if (rate > 0) await OpenLoopAsync(storage.Journal, ids, nextSeq, payload, events, rate, histogram, ct);
-            else await ClosedLoopAsync(storage.Journal, ids, nextSeq, payload, events, histogram);
+            if (rate > 0) await OpenLoopAsync(journal, ids, nextSeq, payload, events, rate, histogram, ct);
+            else await ClosedLoopAsync(journal, ids, nextSeq, payload, events, histogram);
             sw.Stop();
-            long batches = storage.Journal.BatchesWritten - batchesBefore;
+            long batches = (storage?.Journal.BatchesWritten ?? 0) - batchesBefore;
             double perSec = events / sw.Elapsed.TotalSeconds;
             progress.WriteLine($"journal: {events} durable events in {sw.Elapsed.TotalMilliseconds:F0} ms = {perSec:F0}/s, {batches} group commits");
             return new ScenarioResult()
@@ -52,7 +55,7 @@ public sealed class JournalScenario : IScenario
         }
         finally
         {
-            if (!args.Flag("keep")) await BenchSchema.DropAsync(storage);
+            if (storage is not null && !args.Flag("keep")) await BenchSchema.DropAsync(storage);
         }
     }
 
@@ -77,7 +80,9 @@ public sealed class JournalScenario : IScenario
         LatencyHistogram histogram, CancellationToken ct)
     {
         var gate = new Lock();
-        var pending = new List<Task>(events);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int outstanding = events;   // no list of tasks: the harness must not grow the heap it measures
+        Exception? failure = null;
         var sw = Stopwatch.StartNew();
         int issued = 0, account = 0;
         while (issued < events)
@@ -86,16 +91,22 @@ public sealed class JournalScenario : IScenario
             for (; issued < due; issued++, account = (account + 1) % ids.Length)
             {
                 long start = Stopwatch.GetTimestamp();
-                pending.Add(journal.AppendAsync(ids[account], nextSeq[account]++, [payload]).ContinueWith(t =>
-                {
-                    if (t.IsFaulted) throw t.Exception!;
-                    long nanos = (long)(Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1e6);
-                    lock (gate) histogram.Record(nanos);
-                }, TaskScheduler.Default));
+                var append = journal.AppendAsync(ids[account], nextSeq[account]++, [payload]);
+                _ = Complete(append, start);
             }
             await Task.Delay(1, ct);
         }
-        await Task.WhenAll(pending);
+        await done.Task;
+        if (failure is not null) throw failure;
+
+        async Task Complete(Task append, long start)
+        {
+            try { await append.ConfigureAwait(false); }
+            catch (Exception ex) { failure ??= ex; }
+            long nanos = (long)(Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1e6);
+            lock (gate) histogram.Record(nanos);
+            if (Interlocked.Decrement(ref outstanding) == 0) done.TrySetResult();
+        }
     }
 
     /// <summary>An event that touches only the accounts read model.</summary>
