@@ -1,0 +1,163 @@
+using System.Net.Http;
+
+namespace ActorTrading.Grpc;
+
+/// <summary>Reading the response: headers, messages, then the status from trailers.</summary>
+internal sealed partial class ClientCall<TRequest, TResponse>
+{
+    public async Task<Metadata> ResponseHeadersAsync()
+    {
+        try
+        {
+            await EnsureResponseAsync().ConfigureAwait(false);
+        }
+        catch (RpcException) when (_response is not null)
+        {
+            // Trailers-Only or an HTTP error: the headers are still the headers.
+        }
+
+        return _headers ??= _response is null ? new Metadata() : ClientResponse.ToMetadata(_response.Headers);
+    }
+
+    /// <summary>The next response message; null when the server ended the stream with OK. A non-OK status throws.</summary>
+    public async ValueTask<TResponse?> ReadNextAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reader = await EnsureResponseAsync().ConfigureAwait(false);
+            var message = await reader.ReadAsync(_method.ResponseParser, _decompressor, Combine(cancellationToken)).ConfigureAwait(false);
+            if (message is not null)
+            {
+                return message;
+            }
+
+            Finish();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            throw Fail(ex);
+        }
+    }
+
+    /// <summary>The single response message of a unary or client-streaming call.</summary>
+    public async Task<TResponse> ReadUnaryAsync()
+    {
+        var message = await ReadNextAsync(CancellationToken.None).ConfigureAwait(false)
+            ?? throw Fail(new RpcException(new Status(StatusCode.Internal, "Failed to deserialize response message: the server sent no message.")));
+        if (await ReadNextAsync(CancellationToken.None).ConfigureAwait(false) is not null)
+        {
+            throw Fail(new RpcException(new Status(StatusCode.Internal, "The server sent more than one response message to a unary call.")));
+        }
+
+        return message;
+    }
+
+    public Status GetStatus() => _status ?? throw new InvalidOperationException("The call has not finished: read the response first.");
+
+    public Metadata GetTrailers() => _trailers ?? (_status is null
+        ? throw new InvalidOperationException("The call has not finished: read the response first.")
+        : new Metadata());
+
+    private async ValueTask<StreamFrameReader> EnsureResponseAsync()
+    {
+        if (_reader is not null)
+        {
+            return _reader;
+        }
+
+        if (_status is { } known && _response is null && _send is null)
+        {
+            throw new RpcException(known);
+        }
+
+        try
+        {
+            _response ??= await _send!.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw Fail(ex);
+        }
+
+        if (ClientResponse.EarlyStatus(_response) is { } early)
+        {
+            _trailers = ClientResponse.ToMetadata(_response.Headers);
+            throw Complete(early);
+        }
+
+        var encoding = ClientResponse.Encoding(_response);
+        if (encoding is not null && encoding != GrpcProtocol.IdentityEncoding)
+        {
+            _decompressor = CompressionProviders.Find(_channel.Providers, encoding)
+                ?? throw Complete(new Status(StatusCode.Internal, $"The server used grpc-encoding '{encoding}', which this client did not offer."));
+        }
+
+        var stream = await _response.Content.ReadAsStreamAsync(Token).ConfigureAwait(false);
+        return _reader = new StreamFrameReader(stream, _channel.Options.MaxReceiveMessageSize);
+    }
+
+    private void Finish()
+    {
+        var trailers = _response!.TrailingHeaders;
+        _trailers = ClientResponse.ToMetadata(trailers);
+        var status = ClientResponse.ReadStatus(trailers) ?? new Status(StatusCode.Unknown, "No grpc-status found on response.");
+        if (status.StatusCode != StatusCode.OK)
+        {
+            throw Complete(status);
+        }
+
+        _status = status;
+    }
+
+    private RpcException Complete(Status status)
+    {
+        _status ??= status;
+        RequestContent?.Complete();
+        return new RpcException(_status.Value, _trailers ?? new Metadata());
+    }
+
+    /// <summary>Turns any failure into the RpcException the caller sees, and records the status.</summary>
+    private RpcException Fail(Exception ex)
+    {
+        if (ex is RpcException rpc)
+        {
+            _status ??= rpc.Status;
+            return rpc;
+        }
+
+        Status status;
+        if (ex is OperationCanceledException || Token.IsCancellationRequested)
+        {
+            status = _deadline is not null && !_userToken.IsCancellationRequested && !_disposed && DateTime.UtcNow >= _deadline
+                ? new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")
+                : new Status(StatusCode.Cancelled, "Call canceled by the client.");
+        }
+        else
+        {
+            var cause = ex is HttpRequestException { InnerException: HttpProtocolException inner } ? inner : ex;
+            status = cause switch
+            {
+                HttpProtocolException { ErrorCode: 8 } => new Status(StatusCode.Cancelled, "The server reset the stream (CANCEL)."),
+                HttpProtocolException { ErrorCode: 7 } => new Status(StatusCode.Unavailable, "The server refused the stream."),
+                HttpProtocolException { ErrorCode: 11 } => new Status(StatusCode.ResourceExhausted, "The server said ENHANCE_YOUR_CALM."),
+                HttpProtocolException p => new Status(StatusCode.Internal, $"HTTP/2 error {p.ErrorCode}: {p.Message}"),
+                HttpRequestException or IOException => new Status(StatusCode.Unavailable, $"Error in gRPC call. {ex.GetType().Name}: {ex.Message}"),
+                _ => new Status(StatusCode.Internal, $"Error in gRPC call. {ex.GetType().Name}: {ex.Message}"),
+            };
+        }
+
+        _status ??= status;
+        RequestContent?.Abort(ex);
+        return new RpcException(_status.Value, _trailers ?? new Metadata(), ex.Message);
+    }
+
+    private CancellationToken Combine(CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled && cancellationToken != Token ? CancelOnEither(cancellationToken) : Token;
+
+    private CancellationToken CancelOnEither(CancellationToken cancellationToken)
+    {
+        cancellationToken.Register(static state => ((ClientCall<TRequest, TResponse>)state!).Dispose(), this);
+        return Token;
+    }
+}

@@ -1,0 +1,42 @@
+namespace ActorTrading.Grpc;
+
+/// <summary>Writing request messages of a client- or duplex-streaming call.</summary>
+internal sealed partial class ClientCall<TRequest, TResponse> : IClientStreamWriter<TRequest>
+{
+    private bool _completed;
+
+    WriteOptions? IClientStreamWriter<TRequest>.WriteOptions { get; set; }
+
+    public async Task WriteAsync(TRequest message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_status is { } status)
+        {
+            throw new RpcException(status, _trailers ?? new Metadata(), "The call has already finished.");
+        }
+
+        if (_completed)
+        {
+            throw new InvalidOperationException("The request stream was already completed.");
+        }
+
+        var frame = Serialize(message);
+        try
+        {
+            var stream = await RequestContent!.StreamAsync.WaitAsync(Token).ConfigureAwait(false);
+            await stream.WriteAsync(frame, Combine(cancellationToken)).ConfigureAwait(false);
+            await stream.FlushAsync(Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw Fail(ex);
+        }
+    }
+
+    public Task CompleteAsync()
+    {
+        _completed = true;
+        RequestContent!.Complete();
+        return Task.CompletedTask;
+    }
+}

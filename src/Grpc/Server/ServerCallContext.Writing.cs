@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Buffers.Text;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ActorTrading.Grpc;
+
+/// <summary>Writing response headers, message frames and the final status.</summary>
+public sealed partial class ServerCallContext
+{
+    private const int FlushThreshold = 64 * 1024;
+    private bool _headersSent;
+    private long _unflushedBytes;
+
+    internal void EnsureHeaders()
+    {
+        if (_headersSent)
+        {
+            return;
+        }
+
+        _headersSent = true;
+        var response = _http.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ResponseContentType();
+        if (ResponseCompressor is not null)
+        {
+            response.Headers[GrpcProtocol.EncodingHeader] = ResponseCompressor.EncodingName;
+        }
+
+        response.Headers[GrpcProtocol.AcceptEncodingHeader] = _runtime.AcceptEncoding;
+    }
+
+    /// <summary>Writes one response frame into the body pipe (no flush).</summary>
+    internal void WriteMessage(IMessage message, WriteOptions? options)
+    {
+        EnsureHeaders();
+        var compression = ResponseCompressor;
+        if (compression is not null && ((options ?? WriteOptions)?.Flags & WriteFlags.NoCompress) != 0)
+        {
+            compression = null;
+        }
+
+        var body = _http.Response.BodyWriter;
+        if (_mode != GrpcWireMode.GrpcWebText)
+        {
+            var before = body.UnflushedBytes;
+            FrameCodec.WriteMessage(body, message, compression, _runtime.MaxSendMessageSize);
+            _unflushedBytes += body.CanGetUnflushedBytes ? body.UnflushedBytes - before : message.CalculateSize();
+            return;
+        }
+
+        var frame = new ArrayBufferWriter<byte>();
+        FrameCodec.WriteMessage(frame, message, compression, _runtime.MaxSendMessageSize);
+        WriteBase64(frame.WrittenSpan);
+    }
+
+    internal bool ShouldFlush => _unflushedBytes >= FlushThreshold;
+
+    internal ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken)
+    {
+        _unflushedBytes = 0;
+        return _http.Response.BodyWriter.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Ends the call with <paramref name="status"/>: in trailers, as Trailers-Only, or (gRPC-Web) as a 0x80 frame.</summary>
+    internal void WriteStatus(Status status, Metadata? extraTrailers)
+    {
+        var response = _http.Response;
+        if (_mode is GrpcWireMode.GrpcWeb or GrpcWireMode.GrpcWebText)
+        {
+            EnsureHeaders();
+            WriteWebTrailers(status, extraTrailers);
+            return;
+        }
+
+        if (!_headersSent && !response.HasStarted)
+        {
+            EnsureHeaders();
+            AppendStatus(response.Headers, status, extraTrailers);
+            return;
+        }
+
+        if (_http.Features.Get<IHttpResponseTrailersFeature>() is { Trailers: { IsReadOnly: false } trailers })
+        {
+            AppendStatus(trailers, status, extraTrailers);
+        }
+    }
+
+    /// <summary>After a deadline: flush the status, then reset the stream so the client stops sending.</summary>
+    internal async Task ResetAfterDeadlineAsync()
+    {
+        try
+        {
+            await _http.Response.CompleteAsync().ConfigureAwait(false);
+            if (!_requestCompleted && _http.Features.Get<IHttpResetFeature>() is { } reset)
+            {
+                reset.Reset(8); // CANCEL
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // The client is gone already; nothing left to tell it.
+        }
+    }
+
+    private void AppendStatus(IHeaderDictionary target, Status status, Metadata? extraTrailers)
+    {
+        target[GrpcProtocol.StatusHeader] = ((int)status.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (status.Detail.Length != 0)
+        {
+            target[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(status.Detail);
+        }
+
+        AppendMetadata(target, _responseTrailers);
+        AppendMetadata(target, extraTrailers);
+    }
+
+    private static void AppendMetadata(IHeaderDictionary target, Metadata? metadata)
+    {
+        if (metadata is null)
+        {
+            return;
+        }
+
+        foreach (var entry in metadata)
+        {
+            target.Append(entry.Key, MetadataCodec.ToHeaderValue(entry));
+        }
+    }
+
+    private void WriteWebTrailers(Status status, Metadata? extraTrailers)
+    {
+        var headers = new HeaderDictionary();
+        AppendStatus(headers, status, extraTrailers);
+        WebTrailerFrame.Write(_http.Response, WebTrailerFrame.Create(headers), _mode == GrpcWireMode.GrpcWebText);
+    }
+
+    private void WriteBase64(ReadOnlySpan<byte> frame)
+    {
+        var body = _http.Response.BodyWriter;
+        var length = Base64.GetMaxEncodedToUtf8Length(frame.Length);
+        var span = body.GetSpan(length);
+        Base64.EncodeToUtf8(frame, span, out _, out var written);
+        body.Advance(written);
+        _unflushedBytes += written;
+    }
+
+    private string ResponseContentType() => _mode switch
+    {
+        GrpcWireMode.GrpcWeb => _http.Request.ContentType?.StartsWith(GrpcProtocol.GrpcWebProtoContentType, StringComparison.OrdinalIgnoreCase) == true
+            ? GrpcProtocol.GrpcWebProtoContentType
+            : GrpcProtocol.GrpcWebContentType,
+        GrpcWireMode.GrpcWebText => GrpcProtocol.GrpcWebTextContentType,
+        _ => GrpcProtocol.ContentType,
+    };
+}

@@ -1,0 +1,70 @@
+using ActorTrading.Grpc.Tests.Infrastructure;
+using ActorTrading.Grpc.Tests.Protos;
+
+namespace ActorTrading.Grpc.Tests.Server;
+
+public sealed class CallKindsTests
+{
+    [Fact]
+    public async Task UnaryAsync_EchoService_ReturnsResponse()
+    {
+        await using var host = await GrpcTestHost.StartAsync();
+
+        var reply = await host.Client.UnaryAsync(TestMethods.Unary, new EchoRequest { Text = "hello" });
+
+        Assert.Equal("hello", reply.Text);
+    }
+
+    [Fact]
+    public async Task ServerStreaming_CountOfFive_ReturnsFiveMessagesThenOk()
+    {
+        await using var host = await GrpcTestHost.StartAsync();
+
+        using var call = host.Client.ServerStreaming(TestMethods.ServerStream, new EchoRequest { Text = "s", Count = 5 });
+        var replies = new List<EchoReply>();
+        await foreach (var reply in call.ResponseStream.ReadAllAsync())
+        {
+            replies.Add(reply);
+        }
+
+        Assert.Equal([0, 1, 2, 3, 4], replies.Select(r => r.Index));
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+    }
+
+    [Fact]
+    public async Task ClientStreaming_ThreeMessages_ServerSeesAllInOrder()
+    {
+        await using var host = await GrpcTestHost.StartAsync();
+
+        using var call = host.Client.ClientStreaming(TestMethods.ClientStream);
+        foreach (var text in new[] { "a", "b", "c" })
+        {
+            await call.RequestStream.WriteAsync(new EchoRequest { Text = text });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var reply = await call;
+
+        Assert.Equal("a,b,c", reply.Text);
+        Assert.Equal(3, reply.Index);
+    }
+
+    [Fact]
+    public async Task DuplexStreaming_PingPong_EachRequestAnsweredBeforeTheNext()
+    {
+        await using var host = await GrpcTestHost.StartAsync();
+
+        using var call = host.Client.DuplexStreaming(TestMethods.Duplex);
+        for (var i = 0; i < 3; i++)
+        {
+            await call.RequestStream.WriteAsync(new EchoRequest { Text = $"m{i}" });
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Equal($"m{i}", call.ResponseStream.Current.Text);
+            Assert.Equal(i, call.ResponseStream.Current.Index);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+    }
+}
