@@ -19,7 +19,7 @@ internal static class Check
         }
     }
 
-    public static void Zeros(Grpc.Testing.Payload? payload, int size)
+    public static void Zeros(global::Grpc.Testing.Payload? payload, int size)
     {
         That(payload is not null, "response has no payload");
         Equal(size, payload!.Body.Length, "payload size");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ActorTrading.Grpc.Interop.Server;
@@ -22,7 +23,7 @@ public static class InteropServer
     {
         await using var app = Build(port);
         await app.StartAsync(stopping).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Console.Out.WriteLine($"{ReadyPrefix}{new Uri(address).Authority}");
         await Console.Out.FlushAsync(stopping).ConfigureAwait(false);
         await app.WaitForShutdownAsync(stopping).ConfigureAwait(false);
@@ -42,7 +43,6 @@ public static class InteropServer
         builder.Services
             .AddGrpc(options => options.ResponseCompressionAlgorithm = "gzip")
             .AddService<TestServiceImpl>(TestReflection.Descriptor.Services.Single(s => s.Name == "TestService"));
-        InteropHealthAndReflection.Add(builder.Services);
 
         var app = builder.Build();
         app.Use(FrameSniffingMiddleware.InvokeAsync);
