@@ -46,6 +46,21 @@ public sealed class GrpcServerBuilder
         return AddService<TService>(file.Services[0]);
     }
 
+    /// <summary>Serves <c>grpc.health.v1.Health</c>; set statuses through <see cref="HealthStatusRegistry"/> (from DI).</summary>
+    public GrpcServerBuilder AddHealth()
+    {
+        Services.TryAddSingleton<HealthStatusRegistry>();
+        return AddService<HealthService>(HealthService.Descriptor);
+    }
+
+    /// <summary>Serves server reflection, <c>grpc.reflection.v1</c> and <c>v1alpha</c>, over every bound service.</summary>
+    public GrpcServerBuilder AddReflection()
+    {
+        Services.TryAddSingleton<ReflectionIndex>();
+        AddService<ReflectionService>(ReflectionService.Descriptor);
+        return AddService<ReflectionServiceV1Alpha>(ReflectionServiceV1Alpha.Descriptor);
+    }
+
     /// <summary>Runs <typeparamref name="TInterceptor"/> around every call, in the order added (first added = outermost).</summary>
     public GrpcServerBuilder AddInterceptor<TInterceptor>()
         where TInterceptor : ServerInterceptor
