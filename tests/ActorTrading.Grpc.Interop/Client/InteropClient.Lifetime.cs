@@ -28,7 +28,7 @@ internal sealed partial class InteropClient
 
     public async Task TimeoutOnSleepingServer()
     {
-        using var call = Plain.DuplexStreaming(FullDuplexCall, new CallOptions(Deadline: DateTime.UtcNow.AddMilliseconds(1)));
+        using var call = Plain.DuplexStreaming(FullDuplexCall, new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(1)));
         try
         {
             await call.RequestStream.WriteAsync(new StreamingOutputCallRequest { Payload = Zeros(27182) }).ConfigureAwait(false);

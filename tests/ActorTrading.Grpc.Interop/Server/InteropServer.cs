@@ -42,7 +42,9 @@ public static class InteropServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services
             .AddGrpc(options => options.ResponseCompressionAlgorithm = "gzip")
-            .AddService<TestServiceImpl>(TestReflection.Descriptor.Services.Single(s => s.Name == "TestService"));
+            .AddService<TestServiceImpl>(TestReflection.Descriptor.Services.Single(s => s.Name == "TestService"))
+            .AddHealth()
+            .AddReflection();
 
         var app = builder.Build();
         app.Use(FrameSniffingMiddleware.InvokeAsync);
