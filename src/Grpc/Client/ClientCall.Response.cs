@@ -25,6 +25,11 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         try
         {
             var reader = await EnsureResponseAsync().ConfigureAwait(false);
+            if (reader is null)
+            {
+                return null;
+            }
+
             var message = await reader.ReadAsync(_method.ResponseParser, _decompressor, Combine(cancellationToken)).ConfigureAwait(false);
             if (message is not null)
             {
@@ -59,11 +64,17 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         ? throw new InvalidOperationException("The call has not finished: read the response first.")
         : new Metadata());
 
-    private async ValueTask<StreamFrameReader> EnsureResponseAsync()
+    /// <summary>The frame reader, or null when the call already ended with OK (Trailers-Only).</summary>
+    private async ValueTask<StreamFrameReader?> EnsureResponseAsync()
     {
         if (_reader is not null)
         {
             return _reader;
+        }
+
+        if (_status is { StatusCode: StatusCode.OK })
+        {
+            return null;
         }
 
         if (_status is { } known && _response is null && _send is null)
@@ -83,6 +94,12 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         if (ClientResponse.EarlyStatus(_response) is { } early)
         {
             _trailers = ClientResponse.ToMetadata(_response.Headers);
+            if (early.StatusCode == StatusCode.OK)
+            {
+                _status = early;
+                return null;
+            }
+
             throw Complete(early);
         }
 
@@ -127,11 +144,14 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         }
 
         Status status;
-        if (ex is OperationCanceledException || Token.IsCancellationRequested)
+        if (DeadlinePassed)
         {
-            status = _deadline is not null && !_userToken.IsCancellationRequested && !_disposed && DateTime.UtcNow >= _deadline
-                ? new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")
-                : new Status(StatusCode.Cancelled, "Call canceled by the client.");
+            // Our timer fired, or the server reset the stream at the same deadline: either way the deadline ended it.
+            status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+        }
+        else if (ex is OperationCanceledException || Token.IsCancellationRequested)
+        {
+            status = new Status(StatusCode.Cancelled, "Call canceled by the client.");
         }
         else
         {
@@ -151,6 +171,10 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         RequestContent?.Abort(ex);
         return new RpcException(_status.Value, _trailers ?? new Metadata(), ex.Message);
     }
+
+    private bool DeadlinePassed =>
+        _deadline is { } deadline && !_userToken.IsCancellationRequested && !_disposed &&
+        (Token.IsCancellationRequested || DateTime.UtcNow >= deadline);
 
     private CancellationToken Combine(CancellationToken cancellationToken) =>
         cancellationToken.CanBeCanceled && cancellationToken != Token ? CancelOnEither(cancellationToken) : Token;

@@ -95,7 +95,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
     public ReadOnlyMemory<byte> Serialize(TRequest request)
     {
         var buffer = new ArrayBufferWriter<byte>(GrpcProtocol.FrameHeaderSize + 256);
-        var compressor = (Options.WriteOptions?.Flags & WriteFlags.NoCompress) != 0 ? null : _channel.SendCompressor;
+        var compressor = ((Options.WriteOptions?.Flags ?? WriteFlags.None) & WriteFlags.NoCompress) != 0 ? null : _channel.SendCompressor;
         FrameCodec.WriteMessage(buffer, request, compressor, _channel.Options.MaxSendMessageSize);
         return buffer.WrittenMemory;
     }

@@ -38,7 +38,7 @@ public sealed partial class ServerCallContext
     {
         EnsureHeaders();
         var compression = ResponseCompressor;
-        if (compression is not null && ((options ?? WriteOptions)?.Flags & WriteFlags.NoCompress) != 0)
+        if (compression is not null && (((options ?? WriteOptions)?.Flags ?? WriteFlags.None) & WriteFlags.NoCompress) != 0)
         {
             compression = null;
         }
