@@ -31,7 +31,7 @@ internal sealed partial class InteropClient
             }).ConfigureAwait(false);
         }
 
-        using var call = Gzip.ClientStreaming(StreamingInputCall, Compressed(Guarded()));
+        using var call = Gzip.ClientStreaming(StreamingInputCall, Guarded());
         await call.RequestStream.WriteAsync(InputRequest(27182, expectCompressed: true)).ConfigureAwait(false);
         call.RequestStream.WriteOptions = NoCompress;
         await call.RequestStream.WriteAsync(InputRequest(45904, expectCompressed: false)).ConfigureAwait(false);

@@ -54,12 +54,6 @@ internal sealed partial class InteropClient : IDisposable
     private static CallOptions Guarded(Metadata? headers = null, CancellationToken cancellationToken = default) =>
         CallOptions.WithTimeout(Guard, headers, cancellationToken);
 
-    /// <summary>
-    /// Options for a call on the gzip channel. ActorTrading.Grpc reads a null CallOptions.WriteOptions as NoCompress
-    /// (lifted <c>null &amp; flag != 0</c> in ClientCall.Serialize; reported, see README), so say "no flags" explicitly.
-    /// </summary>
-    private static CallOptions Compressed(CallOptions options) => options with { WriteOptions = WriteOptions.Default };
-
     private static Payload Zeros(int size) => new() { Body = ByteString.CopyFrom(new byte[size]) };
 
     private static SimpleRequest LargeRequest() => new() { ResponseSize = 314159, Payload = Zeros(271828) };

@@ -54,12 +54,8 @@ internal static class InteropEcho
         }
     }
 
-    /// <summary>
-    /// CompressedResponse: the server compresses responses (gzip) only when asked to. Compressed is
-    /// <see cref="WriteOptions.Default"/>, not null: ActorTrading.Grpc reads a null WriteOptions as NoCompress
-    /// (lifted <c>null &amp; flag != 0</c> in ServerCallContext.WriteMessage; reported, see README).
-    /// </summary>
-    public static WriteOptions ResponseOptions(BoolValue? compressed) => compressed is { Value: true } ? WriteOptions.Default : Uncompressed;
+    /// <summary>CompressedResponse: the server compresses responses (gzip) only when asked to (null = the call's default: compress).</summary>
+    public static WriteOptions? ResponseOptions(BoolValue? compressed) => compressed is { Value: true } ? null : Uncompressed;
 
     public static Payload Payload(PayloadType type, int size)
     {
