@@ -36,8 +36,18 @@ internal static class InteropPaths
         }
     }
 
-    public static async Task RequirePythonGrpcAsync()
+    /// <summary>Checks once per test run that /usr/bin/python3 has grpcio and protobuf.</summary>
+    public static Task RequirePythonGrpcAsync() => PythonCheck.Value;
+
+    private static readonly Lazy<Task> PythonCheck = new(CheckPythonGrpcAsync);
+
+    private static async Task CheckPythonGrpcAsync()
     {
+        if (!File.Exists(Python))
+        {
+            throw new InvalidOperationException($"{Python} not found: run scripts/test.sh (it installs python3-grpcio and python3-protobuf).");
+        }
+
         var check = await ProcessRunner.RunAsync(Python, ["-c", "import grpc, google.protobuf"], RepositoryRoot, TimeSpan.FromSeconds(60));
         if (check.ExitCode != 0)
         {
