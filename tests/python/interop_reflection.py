@@ -2,6 +2,8 @@
 
 from google.protobuf import descriptor_pb2
 
+from interop_support import GUARD, Pipe
+
 EXPECTED_SERVICES = {
     "grpc.testing.TestService",
     "grpc.health.v1.Health",
@@ -14,8 +16,6 @@ NOT_FOUND = 5
 def reflection_case(cases, package, method):
     """Lists services, then asks for files by symbol and by name on ONE stream, as real tools
     (grpcurl, buf curl) do; an unknown symbol must give an error_response, not end the stream."""
-    from interop_cases import GUARD, Pipe  # local import: interop_cases imports this module
-
     request = cases.p[package + ".ServerReflectionRequest"]
     pipe = Pipe()
     responses = method.stream_stream(cases.channel)(pipe, timeout=GUARD)
