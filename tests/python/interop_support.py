@@ -11,7 +11,6 @@ ECHO_TRAILING = ("x-grpc-test-echo-trailing-bin", b"\xab\xab\xab")
 SPECIAL_MESSAGE = "\t\ntest with whitespace\r\nand Unicode BMP \u263a and non-BMP \U0001f608\t\n"
 
 
-
 class Pipe:
     """A blocking request iterator for client and bidi streams."""
 
