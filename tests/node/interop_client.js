@@ -7,11 +7,11 @@
 const { Cases, ALL, NOTES } = require('./lib/cases');
 
 function parseArgs(argv) {
-  const args = { host: '127.0.0.1', port: null, test_case: 'all' };
+  const args = { host: '127.0.0.1', port: null, test_case: 'all', server_checks_compression: 'true' };
   for (let i = 0; i < argv.length; i++) {
-    const match = /^--(host|server_host|port|server_port|test_case)(?:=(.*))?$/.exec(argv[i]);
+    const match = /^--(host|server_host|port|server_port|test_case|server_checks_compression)(?:=(.*))?$/.exec(argv[i]);
     if (!match) throw new Error(`unknown argument ${argv[i]}`);
-    const key = match[1].replace('server_', '');
+    const key = match[1] === 'server_host' || match[1] === 'server_port' ? match[1].replace('server_', '') : match[1];
     args[key] = match[2] !== undefined ? match[2] : argv[++i];
   }
   if (!args.port) throw new Error('--port is required');
@@ -23,7 +23,7 @@ async function main() {
   try {
     args = parseArgs(process.argv.slice(2));
   } catch (e) {
-    console.log(`${e.message}\nusage: node interop_client.js --host H --port N --test_case name|a,b|all\ncases: ${ALL.join(', ')}`);
+    console.log(`${e.message}\nusage: node interop_client.js --host H --port N --test_case name|a,b|all [--server_checks_compression false]\ncases: ${ALL.join(', ')}`);
     return 2;
   }
   const names = args.test_case === 'all' ? ALL : args.test_case.split(',');
@@ -32,7 +32,7 @@ async function main() {
     console.log(`unknown test case(s): ${unknown.join(', ')}`);
     return 2;
   }
-  const cases = new Cases(`${args.host}:${args.port}`);
+  const cases = new Cases(`${args.host}:${args.port}`, args.server_checks_compression !== 'false');
   let failed = 0;
   for (const name of names) {
     const started = process.hrtime.bigint();

@@ -7,14 +7,20 @@
 //
 // grpc-js cannot tell a handler whether a request was compressed, nor compress responses,
 // so expect_compressed and response_compressed are ignored here (as in grpc-node's own
-// interop server); the C# client runs with --server_checks_compression=false against it.
+// interop server); clients run with --server_checks_compression false against it.
 const { ReflectionService } = require('@grpc/reflection');
 const protos = require('./lib/protos');
 const { grpc } = protos;
 
 const ECHO_INITIAL = 'x-grpc-test-echo-initial';
 const ECHO_TRAILING = 'x-grpc-test-echo-trailing-bin';
-const SERVED = ['', 'grpc.testing.TestService', 'grpc.health.v1.Health'];
+const REFLECTED = [
+  'grpc.testing.TestService',
+  'grpc.health.v1.Health',
+  'grpc.reflection.v1.ServerReflection',
+  'grpc.reflection.v1alpha.ServerReflection',
+];
+const SERVED = ['', ...REFLECTED];
 
 const sleep = (us) => new Promise((resolve) => setTimeout(resolve, Math.ceil(us / 1000)));
 const payload = (size) => ({ type: 'COMPRESSABLE', body: Buffer.alloc(size) });
@@ -135,7 +141,9 @@ function main() {
     HalfDuplexCall: halfDuplexCall,
   });
   server.addService(protos.Health.service, { Check: healthCheck, Watch: healthWatch });
-  new ReflectionService({ ...protos.testingDefinition, ...protos.healthDefinition }).addToServer(server);
+  // Reflection lists exactly the services served here (test.proto also declares services we do not serve).
+  const definitions = { ...protos.testingDefinition, ...protos.healthDefinition, ...protos.reflectionDefinitions };
+  new ReflectionService(definitions, { services: REFLECTED }).addToServer(server);
   server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) => {
     if (err) {
       console.error(`bind failed: ${err.message}`);

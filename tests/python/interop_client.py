@@ -23,6 +23,8 @@ def parse_args(argv):
     parser.add_argument("--port", "--server_port", type=int, required=True)
     parser.add_argument("--test_case", default="all",
                         help="a case name, a comma-separated list, or 'all': " + ", ".join(interop_cases.ALL))
+    parser.add_argument("--server_checks_compression", default="true", choices=["true", "false"],
+                        help="false for servers without the CompressedRequest feature (grpc-js): no probes")
     parser.add_argument("--protoset", default=DEFAULT_PROTOSET,
                         help="FileDescriptorSet written by the build of tests/ActorTrading.Grpc.Interop")
     return parser.parse_args(argv)
@@ -52,7 +54,7 @@ def main(argv):
     protos = Protos(args.protoset)
     failed = 0
     with grpc.insecure_channel("%s:%d" % (args.host, args.port)) as channel:
-        cases = interop_cases.Cases(channel, protos)
+        cases = interop_cases.Cases(channel, protos, args.server_checks_compression == "true")
         for name in names:
             ok, detail = run_case(cases, name)
             failed += 0 if ok else 1

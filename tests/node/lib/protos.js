@@ -26,6 +26,7 @@ module.exports = {
   interopRoot,
   testingDefinition: testing.definition,
   healthDefinition: health.definition,
+  reflectionDefinitions: { ...reflectionV1.definition, ...reflectionV1alpha.definition },
   TestService: testing.package.grpc.testing.TestService,
   UnimplementedService: testing.package.grpc.testing.UnimplementedService,
   Health: health.package.grpc.health.v1.Health,

@@ -1,7 +1,7 @@
 namespace ActorTrading.Grpc.Interop.Tests.Processes;
 
 /// <summary>One grpc-js interop server process (<c>node tests/node/interop_server.js --port 0</c>) per test class.</summary>
-public sealed class NodeServerFixture : IAsyncLifetime
+public sealed class GrpcJsServerFixture : IAsyncLifetime
 {
     private ServerProcess? _server;
 
