@@ -4,7 +4,10 @@ using Grpc.Health.V1;
 
 namespace ActorTrading.Load.Grpc;
 
-/// <summary>Unary round trips (Health.Check) over one h2c channel with N calls in flight: latency percentiles and throughput.</summary>
+/// <summary>
+/// Unary round trips (Health.Check) over one h2c channel with N calls in flight: latency percentiles, throughput, and
+/// bytes allocated per call (client and in-process server together).
+/// </summary>
 public sealed class GrpcUnaryScenario : IScenario
 {
     private static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
@@ -26,9 +29,11 @@ public sealed class GrpcUnaryScenario : IScenario
 
         await RunWorkers(client, request, warmup, inflight, new LatencyHistogram[inflight], ct);
         var histograms = new LatencyHistogram[inflight];
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         await RunWorkers(client, request, calls, inflight, histograms, ct);
         var seconds = clock.Elapsed.TotalSeconds;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var all = new LatencyHistogram();
         foreach (var h in histograms)
         {
@@ -40,7 +45,8 @@ public sealed class GrpcUnaryScenario : IScenario
             .Add("p50_us", all.PercentileMicros(50))
             .Add("p99_us", all.PercentileMicros(99))
             .Add("p999_us", all.PercentileMicros(99.9))
-            .Add("calls_per_sec", all.Count / seconds);
+            .Add("calls_per_sec", all.Count / seconds)
+            .Add("alloc_bytes_per_call", (double)allocated / Math.Max(1, all.Count));
     }
 
     private static Task RunWorkers(GrpcClient client, HealthCheckRequest request, int calls, int inflight, LatencyHistogram[] histograms, CancellationToken ct)

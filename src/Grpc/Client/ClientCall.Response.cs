@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net.Http;
 
 namespace ActorTrading.Grpc;
@@ -20,6 +21,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     }
 
     /// <summary>The next response message; null when the server ended the stream with OK. A non-OK status throws.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<TResponse?> ReadNextAsync(CancellationToken cancellationToken)
     {
         try
@@ -60,11 +62,12 @@ internal sealed partial class ClientCall<TRequest, TResponse>
 
     public Status GetStatus() => _status ?? throw new InvalidOperationException("The call has not finished: read the response first.");
 
-    public Metadata GetTrailers() => _trailers ?? (_status is null
+    public Metadata GetTrailers() => _trailers ??= _status is null
         ? throw new InvalidOperationException("The call has not finished: read the response first.")
-        : new Metadata());
+        : _response is null ? new Metadata() : ClientResponse.ToMetadata(_response.TrailingHeaders);
 
     /// <summary>The frame reader, or null when the call already ended with OK (Trailers-Only).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<StreamFrameReader?> EnsureResponseAsync()
     {
         if (_reader is not null)
@@ -97,6 +100,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
             if (early.StatusCode == StatusCode.OK)
             {
                 _status = early;
+                EndRequest();
                 return null;
             }
 
@@ -117,21 +121,31 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     private void Finish()
     {
         var trailers = _response!.TrailingHeaders;
-        _trailers = ClientResponse.ToMetadata(trailers);
         var status = ClientResponse.ReadStatus(trailers) ?? new Status(StatusCode.Unknown, "No grpc-status found on response.");
         if (status.StatusCode != StatusCode.OK)
         {
+            _trailers = ClientResponse.ToMetadata(trailers);
             throw Complete(status);
         }
 
         _status = status;
+        EndRequest();
     }
 
     private RpcException Complete(Status status)
     {
         _status ??= status;
-        RequestContent?.Complete();
+        EndRequest();
         return new RpcException(_status.Value, _trailers ?? new Metadata());
+    }
+
+    /// <summary>The server has ended the call: a request stream still open is pointless, so stop HttpClient waiting on it.</summary>
+    private void EndRequest()
+    {
+        if (RequestContent is { } content && !_completed)
+        {
+            content.Abort(new RpcException(_status ?? Status.DefaultSuccess, "The call has finished: no more request messages can be sent."));
+        }
     }
 
     /// <summary>Turns any failure into the RpcException the caller sees, and records the status.</summary>
@@ -176,12 +190,16 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         _deadline is { } deadline && !_userToken.IsCancellationRequested && !_disposed &&
         (Token.IsCancellationRequested || DateTime.UtcNow >= deadline);
 
-    private CancellationToken Combine(CancellationToken cancellationToken) =>
-        cancellationToken.CanBeCanceled && cancellationToken != Token ? CancelOnEither(cancellationToken) : Token;
-
-    private CancellationToken CancelOnEither(CancellationToken cancellationToken)
+    /// <summary>A per-read token cancels the whole call (gRPC cannot cancel one read); registered once per distinct token.</summary>
+    private CancellationToken Combine(CancellationToken cancellationToken)
     {
-        cancellationToken.Register(static state => ((ClientCall<TRequest, TResponse>)state!).Dispose(), this);
+        if (cancellationToken.CanBeCanceled && cancellationToken != Token && cancellationToken != _userToken && cancellationToken != _registeredToken)
+        {
+            _registration.Dispose();
+            _registeredToken = cancellationToken;
+            _registration = cancellationToken.Register(static state => ((ClientCall<TRequest, TResponse>)state!).Dispose(), this);
+        }
+
         return Token;
     }
 }

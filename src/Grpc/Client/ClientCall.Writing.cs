@@ -5,7 +5,13 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientStreamWri
 {
     private bool _completed;
 
-    WriteOptions? IClientStreamWriter<TRequest>.WriteOptions { get; set; }
+    private WriteOptions? _streamWriteOptions;
+
+    WriteOptions? IClientStreamWriter<TRequest>.WriteOptions
+    {
+        get => _streamWriteOptions;
+        set => _streamWriteOptions = value;
+    }
 
     public async Task WriteAsync(TRequest message, CancellationToken cancellationToken = default)
     {
@@ -20,7 +26,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientStreamWri
             throw new InvalidOperationException("The request stream was already completed.");
         }
 
-        var frame = Serialize(message);
+        var frame = Serialize(message, _streamWriteOptions ?? Options.WriteOptions);
         try
         {
             var stream = await RequestContent!.StreamAsync.WaitAsync(Token).ConfigureAwait(false);

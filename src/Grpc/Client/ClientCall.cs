@@ -17,6 +17,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
     private readonly CancellationTokenSource? _cts;
     private readonly CancellationToken _userToken;
     private readonly DateTime? _deadline;
+    private readonly ICompressionProvider? _sendCompressor;
     private Task<HttpResponseMessage>? _send;
     private HttpResponseMessage? _response;
     private StreamFrameReader? _reader;
@@ -25,6 +26,8 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
     private Metadata? _trailers;
     private Metadata? _headers;
     private bool _disposed;
+    private CancellationToken _registeredToken;
+    private CancellationTokenRegistration _registration;
 
     public ClientCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options, bool ownCancellation)
     {
@@ -44,7 +47,16 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         }
 
         Token = _cts?.Token ?? _userToken;
+        _sendCompressor = channel.SendCompressor;
+        if (options.Headers?.GetValue(InternalEncodingRequest) is { } encoding)
+        {
+            _sendCompressor = encoding == GrpcProtocol.IdentityEncoding ? null : CompressionProviders.Find(channel.Providers, encoding)
+                ?? throw new ArgumentException($"{InternalEncodingRequest} '{encoding}' is not one of the channel's encodings ({channel.AcceptEncoding}).");
+        }
     }
+
+    /// <summary>Request metadata that picks the request encoding of one call (as in grpc-dotnet); never sent.</summary>
+    public const string InternalEncodingRequest = "grpc-internal-encoding-request";
 
     public CallOptions Options { get; }
 
@@ -58,7 +70,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         HttpContent content;
         if (request is not null)
         {
-            content = new UnaryRequestContent(Serialize(request));
+            content = new UnaryRequestContent(Serialize(request, Options.WriteOptions));
         }
         else
         {
@@ -92,10 +104,10 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         _send = _channel.Invoker.SendAsync(message, Token);
     }
 
-    public ReadOnlyMemory<byte> Serialize(TRequest request)
+    public ReadOnlyMemory<byte> Serialize(TRequest request, WriteOptions? writeOptions)
     {
         var buffer = new ArrayBufferWriter<byte>(GrpcProtocol.FrameHeaderSize + 256);
-        var compressor = ((Options.WriteOptions?.Flags ?? WriteFlags.None) & WriteFlags.NoCompress) != 0 ? null : _channel.SendCompressor;
+        var compressor = ((writeOptions?.Flags ?? WriteFlags.None) & WriteFlags.NoCompress) != 0 ? null : _sendCompressor;
         FrameCodec.WriteMessage(buffer, request, compressor, _channel.Options.MaxSendMessageSize);
         return buffer.WrittenMemory;
     }
@@ -106,7 +118,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         headers.TryAddWithoutValidation("te", "trailers");
         headers.TryAddWithoutValidation("user-agent", _channel.Options.UserAgent);
         headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, _channel.AcceptEncoding);
-        if (_channel.SendCompressor is { } compressor)
+        if (_sendCompressor is { } compressor)
         {
             headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, compressor.EncodingName);
         }
@@ -115,7 +127,10 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         {
             foreach (var entry in metadata)
             {
-                headers.TryAddWithoutValidation(entry.Key, MetadataCodec.ToHeaderValue(entry));
+                if (entry.Key != InternalEncodingRequest)
+                {
+                    headers.TryAddWithoutValidation(entry.Key, MetadataCodec.ToHeaderValue(entry));
+                }
             }
         }
     }
@@ -134,6 +149,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
             _cts?.Cancel();
         }
 
+        _registration.Dispose();
         RequestContent?.Abort(new RpcException(_status.Value));
         _reader?.Dispose();
         _response?.Dispose();

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 
 namespace ActorTrading.Grpc;
@@ -7,11 +8,12 @@ namespace ActorTrading.Grpc;
 /// <summary>Reads length-prefixed frames from a response stream into a pooled buffer.</summary>
 internal sealed class StreamFrameReader(Stream stream, int maxReceiveSize) : IDisposable
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(32 * 1024);
     private int _start;
     private int _end;
 
     /// <summary>The next message, or null at a clean end of stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, ICompressionProvider? decompressor, CancellationToken cancellationToken)
         where T : class, IMessage<T>
     {
@@ -38,10 +40,7 @@ internal sealed class StreamFrameReader(Stream stream, int maxReceiveSize) : IDi
         return FrameCodec.ReadMessage(parser, flags, payload, decompressor, maxReceiveSize);
     }
 
-    /// <summary>Reads until the stream ends; true if nothing but the end was left.</summary>
-    public async ValueTask<bool> ReadToEndAsync(CancellationToken cancellationToken) =>
-        !await FillAsync(1, cancellationToken).ConfigureAwait(false);
-
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(int needed, CancellationToken cancellationToken)
     {
         if (_end - _start >= needed)

@@ -10,8 +10,8 @@ namespace ActorTrading.Grpc;
 /// </summary>
 public static class FrameCodec
 {
-    /// <summary>Writes <paramref name="message"/> as one frame; compresses when <paramref name="compression"/> is set.</summary>
-    public static void WriteMessage(IBufferWriter<byte> output, IMessage message, ICompressionProvider? compression, int maxSendSize)
+    /// <summary>Writes <paramref name="message"/> as one frame; compresses when <paramref name="compression"/> is set. Returns the frame's length.</summary>
+    public static int WriteMessage(IBufferWriter<byte> output, IMessage message, ICompressionProvider? compression, int maxSendSize)
     {
         var size = message.CalculateSize();
         if (size > maxSendSize)
@@ -26,10 +26,10 @@ public static class FrameCodec
             BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)size);
             message.WriteTo(span.Slice(GrpcProtocol.FrameHeaderSize, size));
             output.Advance(GrpcProtocol.FrameHeaderSize + size);
-            return;
+            return GrpcProtocol.FrameHeaderSize + size;
         }
 
-        WriteCompressed(output, message, size, compression);
+        return WriteCompressed(output, message, size, compression);
     }
 
     /// <summary>Writes an already-encoded payload (flag 0x80 frames of gRPC-Web trailers use this too).</summary>
@@ -91,7 +91,7 @@ public static class FrameCodec
         return parser.ParseFrom(Decompress(payload, decompressor, maxReceiveSize));
     }
 
-    private static void WriteCompressed(IBufferWriter<byte> output, IMessage message, int size, ICompressionProvider compression)
+    private static int WriteCompressed(IBufferWriter<byte> output, IMessage message, int size, ICompressionProvider compression)
     {
         var raw = ArrayPool<byte>.Shared.Rent(size);
         try
@@ -105,6 +105,7 @@ public static class FrameCodec
 
             var bytes = compressed.GetBuffer().AsSpan(0, (int)compressed.Length);
             WriteFrame(output, 1, bytes);
+            return GrpcProtocol.FrameHeaderSize + bytes.Length;
         }
         finally
         {

@@ -13,6 +13,9 @@ public sealed partial class ServerCallContext
 
     internal bool RequestCompleted => _requestCompleted;
 
+    /// <summary>Whether the last request message read arrived compressed (compressed flag set).</summary>
+    public bool RequestMessageCompressed { get; private set; }
+
     private PipeReader RequestReader => _requestReader ??= _mode == GrpcWireMode.GrpcWebText
         ? PipeReader.Create(new Base64DecodingStream(_http.Request.Body))
         : _http.Request.BodyReader;
@@ -72,6 +75,7 @@ public sealed partial class ServerCallContext
                         _requestCompleted = true;
                     }
 
+                    RequestMessageCompressed = (flags & 1) != 0;
                     return FrameCodec.ReadMessage(parser, flags, payload, RequestDecompressor, _runtime.MaxReceiveMessageSize);
                 }
 

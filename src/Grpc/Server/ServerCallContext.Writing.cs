@@ -14,6 +14,33 @@ public sealed partial class ServerCallContext
     private bool _headersSent;
     private long _unflushedBytes;
 
+    /// <summary>
+    /// Chooses the response encoding of this call before its first message ("identity" turns compression off).
+    /// False (and identity) when the server lacks that encoding or the client did not list it in grpc-accept-encoding.
+    /// </summary>
+    public bool SetResponseCompression(string encoding)
+    {
+        if (_headersSent)
+        {
+            throw new InvalidOperationException("Response headers were already sent: choose the encoding before the first message.");
+        }
+
+        ResponseCompressor = null;
+        if (encoding == GrpcProtocol.IdentityEncoding)
+        {
+            return true;
+        }
+
+        var provider = CompressionProviders.Find(_runtime.Providers, encoding);
+        if (provider is null || !CompressionProviders.Accepts(_http.Request.Headers[GrpcProtocol.AcceptEncodingHeader].ToString(), provider.EncodingName))
+        {
+            return false;
+        }
+
+        ResponseCompressor = provider;
+        return true;
+    }
+
     internal void EnsureHeaders()
     {
         if (_headersSent)
@@ -46,9 +73,7 @@ public sealed partial class ServerCallContext
         var body = _http.Response.BodyWriter;
         if (_mode != GrpcWireMode.GrpcWebText)
         {
-            var before = body.UnflushedBytes;
-            FrameCodec.WriteMessage(body, message, compression, _runtime.MaxSendMessageSize);
-            _unflushedBytes += body.CanGetUnflushedBytes ? body.UnflushedBytes - before : message.CalculateSize();
+            _unflushedBytes += FrameCodec.WriteMessage(body, message, compression, _runtime.MaxSendMessageSize);
             return;
         }
 

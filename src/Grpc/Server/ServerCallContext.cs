@@ -11,6 +11,9 @@ namespace ActorTrading.Grpc;
 /// </summary>
 public sealed partial class ServerCallContext
 {
+    /// <summary>Longer timeouts (up to 99999999H are legal) are treated as no deadline: timers cannot wait that long.</summary>
+    private static readonly TimeSpan MaxTimerTimeout = TimeSpan.FromDays(24);
+
     private readonly HttpContext _http;
     private readonly ServerRuntime _runtime;
     private readonly GrpcWireMode _mode;
@@ -112,7 +115,8 @@ public sealed partial class ServerCallContext
         }
 
         if (headers.TryGetValue(GrpcProtocol.TimeoutHeader, out var timeoutValue) &&
-            GrpcTimeout.TryParse(timeoutValue.ToString(), out var timeout))
+            GrpcTimeout.TryParse(timeoutValue.ToString(), out var timeout) &&
+            timeout <= MaxTimerTimeout)
         {
             Deadline = timeProvider.GetUtcNow().UtcDateTime + timeout;
             _deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted);

@@ -14,8 +14,14 @@ internal sealed class ServerStreamReader<T>(ServerCallContext context, MessagePa
     {
         context.CancellationToken.ThrowIfCancellationRequested();
         cancellationToken.ThrowIfCancellationRequested();
-        var token = cancellationToken.CanBeCanceled ? cancellationToken : context.CancellationToken;
-        _current = await context.ReadMessageAsync(parser, token).ConfigureAwait(false);
+        if (!cancellationToken.CanBeCanceled || cancellationToken == context.CancellationToken)
+        {
+            _current = await context.ReadMessageAsync(parser, context.CancellationToken).ConfigureAwait(false);
+            return _current is not null;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.CancellationToken);
+        _current = await context.ReadMessageAsync(parser, linked.Token).ConfigureAwait(false);
         return _current is not null;
     }
 }

@@ -91,6 +91,62 @@ public sealed class CompressionTests
         Assert.Equal("13", RawGrpc.Header(response, "grpc-status"));
     }
 
+    [Fact]
+    public async Task ServerStreaming_PerCallCompressionAndNoCompressMessage_FlagsFollowTheChoice()
+    {
+        var hooks = new TestHooks
+        {
+            ServerStream = async (_, writer, context) =>
+            {
+                Assert.True(context.SetResponseCompression("gzip"));
+                await writer.WriteAsync(new EchoReply { Text = new string('c', 1000) });
+                writer.WriteOptions = new WriteOptions(WriteFlags.NoCompress);
+                await writer.WriteAsync(new EchoReply { Text = new string('p', 1000) });
+            },
+        };
+        await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
+        using var http = RawGrpc.Client();
+        var request = RawGrpc.Request(host.Address, TestMethods.ServerStream.FullName, RawGrpc.Frame(new EchoRequest()));
+        request.Headers.TryAddWithoutValidation("grpc-accept-encoding", "gzip");
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var firstLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(1));
+
+        Assert.Equal("gzip", RawGrpc.Header(response, "grpc-encoding"));
+        Assert.Equal(1, body[0]);
+        Assert.Equal(0, body[5 + firstLength]);
+    }
+
+    [Fact]
+    public async Task ClientStreaming_PerCallEncodingAndNoCompressMessage_ServerSeesWhichWereCompressed()
+    {
+        var seen = new List<bool>();
+        var hooks = new TestHooks
+        {
+            ClientStream = async (requests, context) =>
+            {
+                while (await requests.MoveNext(context.CancellationToken))
+                {
+                    seen.Add(context.RequestMessageCompressed);
+                }
+
+                return new EchoReply();
+            },
+        };
+        await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
+
+        using var call = host.Client.ClientStreaming(TestMethods.ClientStream,
+            new CallOptions(new Metadata().Add("grpc-internal-encoding-request", "gzip")));
+        await call.RequestStream.WriteAsync(Compressible);
+        call.RequestStream.WriteOptions = new WriteOptions(WriteFlags.NoCompress);
+        await call.RequestStream.WriteAsync(Compressible);
+        await call.RequestStream.CompleteAsync();
+        await call;
+
+        Assert.Equal([true, false], seen);
+    }
+
     private static byte[] Gzip(byte[] data)
     {
         using var output = new MemoryStream();

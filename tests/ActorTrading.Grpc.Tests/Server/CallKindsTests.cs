@@ -67,4 +67,31 @@ public sealed class CallKindsTests
         Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
     }
+
+    [Fact]
+    public async Task ClientStreaming_ServerFailsBeforeReading_ResponseFailsAndLaterWritesThrow()
+    {
+        var hooks = new TestHooks { ClientStream = (_, _) => throw new RpcException(new Status(StatusCode.InvalidArgument, "account_id is required")) };
+        await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
+
+        using var call = host.Client.ClientStreaming(TestMethods.ClientStream);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(30)));
+        var write = await Assert.ThrowsAsync<RpcException>(() => call.RequestStream.WriteAsync(new EchoRequest()).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, write.StatusCode);
+    }
+
+    [Fact]
+    public async Task DuplexStreaming_ServerEndsWithoutMessages_ClientSeesOkEnd()
+    {
+        var hooks = new TestHooks { Duplex = (_, _, _) => Task.CompletedTask };
+        await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
+
+        using var call = host.Client.DuplexStreaming(TestMethods.Duplex);
+
+        Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+        Assert.Null(call.GetTrailers().GetValue("grpc-status"));
+    }
 }
