@@ -8,7 +8,7 @@ internal sealed partial class InteropClient
     public async Task CancelAfterBegin()
     {
         using var cancel = new CancellationTokenSource();
-        using var call = Plain.ClientStreaming(StreamingInputCall, Guarded(cancellationToken: cancel.Token));
+        using var call = Client.ClientStreaming(StreamingInputCall, Guarded(cancellationToken: cancel.Token));
         await cancel.CancelAsync().ConfigureAwait(false);
         await Check.StatusAsync(StatusCode.Cancelled, () => call.ResponseAsync).ConfigureAwait(false);
         Check.Equal(StatusCode.Cancelled, call.GetStatus().StatusCode, "status");
@@ -17,7 +17,7 @@ internal sealed partial class InteropClient
     public async Task CancelAfterFirstResponse()
     {
         using var cancel = new CancellationTokenSource();
-        using var call = Plain.DuplexStreaming(FullDuplexCall, Guarded(cancellationToken: cancel.Token));
+        using var call = Client.DuplexStreaming(FullDuplexCall, Guarded(cancellationToken: cancel.Token));
         await call.RequestStream.WriteAsync(OutRequest([31415], 27182)).ConfigureAwait(false);
         Check.That(await call.ResponseStream.MoveNext(CancellationToken.None).ConfigureAwait(false), "no first response");
         Check.Zeros(call.ResponseStream.Current.Payload, 31415);
@@ -28,7 +28,7 @@ internal sealed partial class InteropClient
 
     public async Task TimeoutOnSleepingServer()
     {
-        using var call = Plain.DuplexStreaming(FullDuplexCall, new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(1)));
+        using var call = Client.DuplexStreaming(FullDuplexCall, new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(1)));
         try
         {
             await call.RequestStream.WriteAsync(new StreamingOutputCallRequest { Payload = Zeros(27182) }).ConfigureAwait(false);

@@ -14,7 +14,7 @@ internal sealed partial class InteropClient
     public async Task MaxRequestSize()
     {
         var request = new SimpleRequest { ResponseSize = 1, Payload = Zeros(FourMiB + 1) };
-        await Check.StatusAsync(StatusCode.ResourceExhausted, () => Plain.UnaryAsync(UnaryCallMethod, request, Guarded())).ConfigureAwait(false);
+        await Check.StatusAsync(StatusCode.ResourceExhausted, () => Client.UnaryAsync(UnaryCallMethod, request, Guarded())).ConfigureAwait(false);
         await EmptyUnary().ConfigureAwait(false);
     }
 
@@ -22,7 +22,7 @@ internal sealed partial class InteropClient
     public async Task MaxResponseSize()
     {
         var request = new SimpleRequest { ResponseSize = FourMiB + 1 };
-        await Check.StatusAsync(StatusCode.ResourceExhausted, () => Plain.UnaryAsync(UnaryCallMethod, request, Guarded())).ConfigureAwait(false);
+        await Check.StatusAsync(StatusCode.ResourceExhausted, () => Client.UnaryAsync(UnaryCallMethod, request, Guarded())).ConfigureAwait(false);
         await EmptyUnary().ConfigureAwait(false);
     }
 
@@ -30,11 +30,11 @@ internal sealed partial class InteropClient
     {
         foreach (var service in new[] { "", "grpc.testing.TestService" })
         {
-            var response = await Plain.UnaryAsync(HealthCheckMethod, new HealthCheckRequest { Service = service }, Guarded()).ConfigureAwait(false);
+            var response = await Client.UnaryAsync(HealthCheckMethod, new HealthCheckRequest { Service = service }, Guarded()).ConfigureAwait(false);
             Check.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status, $"health of '{service}'");
         }
 
         await Check.StatusAsync(StatusCode.NotFound,
-            () => Plain.UnaryAsync(HealthCheckMethod, new HealthCheckRequest { Service = "grpc.testing.NoSuchService" }, Guarded())).ConfigureAwait(false);
+            () => Client.UnaryAsync(HealthCheckMethod, new HealthCheckRequest { Service = "grpc.testing.NoSuchService" }, Guarded())).ConfigureAwait(false);
     }
 }

@@ -23,13 +23,13 @@ internal sealed partial class InteropClient
 
     public async Task ReflectionV1()
     {
-        using var call = Plain.DuplexStreaming(ReflectionV1Method, Guarded());
+        using var call = Client.DuplexStreaming(ReflectionV1Method, Guarded());
         await CheckReflectionAsync(call.RequestStream, call.ResponseStream, r => r, r => r).ConfigureAwait(false);
     }
 
     public async Task ReflectionV1Alpha()
     {
-        using var call = Plain.DuplexStreaming(ReflectionV1AlphaMethod, Guarded());
+        using var call = Client.DuplexStreaming(ReflectionV1AlphaMethod, Guarded());
         await CheckReflectionAsync(call.RequestStream, call.ResponseStream,
             r => V1Alpha.ServerReflectionRequest.Parser.ParseFrom(r.ToByteString()),
             r => V1.ServerReflectionResponse.Parser.ParseFrom(r.ToByteString())).ConfigureAwait(false);

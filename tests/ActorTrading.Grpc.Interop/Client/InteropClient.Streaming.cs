@@ -9,7 +9,7 @@ internal sealed partial class InteropClient
 
     public async Task ClientStreaming()
     {
-        using var call = Plain.ClientStreaming(StreamingInputCall, Guarded());
+        using var call = Client.ClientStreaming(StreamingInputCall, Guarded());
         foreach (var size in new[] { 27182, 8, 1828, 45904 })
         {
             await call.RequestStream.WriteAsync(new StreamingInputCallRequest { Payload = Zeros(size) }).ConfigureAwait(false);
@@ -23,7 +23,7 @@ internal sealed partial class InteropClient
     {
         if (_peer.ChecksCompression)
         {
-            using var probe = Plain.ClientStreaming(StreamingInputCall, Guarded());
+            using var probe = Client.ClientStreaming(StreamingInputCall, Guarded());
             await Check.StatusAsync(StatusCode.InvalidArgument, async () =>
             {
                 await WriteIgnoringEarlyStatusAsync(probe.RequestStream, InputRequest(27182, expectCompressed: true)).ConfigureAwait(false);
@@ -31,7 +31,7 @@ internal sealed partial class InteropClient
             }).ConfigureAwait(false);
         }
 
-        using var call = Gzip.ClientStreaming(StreamingInputCall, Guarded());
+        using var call = Client.ClientStreaming(StreamingInputCall, Gzip());
         await call.RequestStream.WriteAsync(InputRequest(27182, expectCompressed: true)).ConfigureAwait(false);
         call.RequestStream.WriteOptions = NoCompress;
         await call.RequestStream.WriteAsync(InputRequest(45904, expectCompressed: false)).ConfigureAwait(false);
@@ -42,7 +42,7 @@ internal sealed partial class InteropClient
     public async Task ServerStreaming()
     {
         int[] sizes = [31415, 9, 2653, 58979];
-        using var call = Plain.ServerStreaming(StreamingOutputCall, OutRequest(sizes), Guarded());
+        using var call = Client.ServerStreaming(StreamingOutputCall, OutRequest(sizes), Guarded());
         var responses = await ReadAllAsync(call.ResponseStream).ConfigureAwait(false);
         Check.Equal(string.Join(",", sizes), string.Join(",", responses.Select(r => r.Payload.Body.Length)), "response sizes");
     }
@@ -52,19 +52,19 @@ internal sealed partial class InteropClient
         var request = new StreamingOutputCallRequest();
         request.ResponseParameters.Add(new ResponseParameters { Size = 31415, Compressed = new BoolValue { Value = true } });
         request.ResponseParameters.Add(new ResponseParameters { Size = 92653, Compressed = new BoolValue { Value = false } });
-        using var call = Plain.ServerStreaming(StreamingOutputCall, request, Guarded());
+        using var call = Client.ServerStreaming(StreamingOutputCall, request, Guarded());
         var responses = await ReadAllAsync(call.ResponseStream).ConfigureAwait(false);
         Check.Equal("31415,92653", string.Join(",", responses.Select(r => r.Payload.Body.Length)), "response sizes");
         if (_peer.ChecksCompression)
         {
-            Check.Equal(true, _plainFrames.Last.WasCompressed(0), "compressed flag of response 1");
-            Check.Equal(false, _plainFrames.Last.WasCompressed(1), "compressed flag of response 2");
+            Check.Equal(true, _responseFrames.Last.WasCompressed(0), "compressed flag of response 1");
+            Check.Equal(false, _responseFrames.Last.WasCompressed(1), "compressed flag of response 2");
         }
     }
 
     public async Task PingPong()
     {
-        using var call = Plain.DuplexStreaming(FullDuplexCall, Guarded());
+        using var call = Client.DuplexStreaming(FullDuplexCall, Guarded());
         foreach (var (size, payload) in new[] { (31415, 27182), (9, 8), (2653, 1828), (58979, 45904) })
         {
             await call.RequestStream.WriteAsync(OutRequest([size], payload)).ConfigureAwait(false);
@@ -79,7 +79,7 @@ internal sealed partial class InteropClient
 
     public async Task EmptyStream()
     {
-        using var call = Plain.DuplexStreaming(FullDuplexCall, Guarded());
+        using var call = Client.DuplexStreaming(FullDuplexCall, Guarded());
         await call.RequestStream.CompleteAsync().ConfigureAwait(false);
         Check.Equal(0, (await ReadAllAsync(call.ResponseStream).ConfigureAwait(false)).Count, "responses");
     }

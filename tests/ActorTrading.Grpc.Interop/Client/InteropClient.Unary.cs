@@ -13,13 +13,13 @@ internal sealed partial class InteropClient
 
     public async Task EmptyUnary()
     {
-        var response = await Plain.UnaryAsync(EmptyCall, new Empty(), Guarded()).ConfigureAwait(false);
+        var response = await Client.UnaryAsync(EmptyCall, new Empty(), Guarded()).ConfigureAwait(false);
         Check.That(response is not null, "response is null");
     }
 
     public async Task LargeUnary()
     {
-        var response = await Plain.UnaryAsync(UnaryCallMethod, LargeRequest(), Guarded()).ConfigureAwait(false);
+        var response = await Client.UnaryAsync(UnaryCallMethod, LargeRequest(), Guarded()).ConfigureAwait(false);
         Check.Zeros(response.Payload, 314159);
     }
 
@@ -29,13 +29,13 @@ internal sealed partial class InteropClient
         expectCompressed.ExpectCompressed = new BoolValue { Value = true };
         if (_peer.ChecksCompression)
         {
-            await Check.StatusAsync(StatusCode.InvalidArgument, () => Plain.UnaryAsync(UnaryCallMethod, expectCompressed, Guarded())).ConfigureAwait(false);
+            await Check.StatusAsync(StatusCode.InvalidArgument, () => Client.UnaryAsync(UnaryCallMethod, expectCompressed, Guarded())).ConfigureAwait(false);
         }
 
-        Check.Zeros((await Gzip.UnaryAsync(UnaryCallMethod, expectCompressed, Guarded()).ConfigureAwait(false)).Payload, 314159);
+        Check.Zeros((await Client.UnaryAsync(UnaryCallMethod, expectCompressed, Gzip()).ConfigureAwait(false)).Payload, 314159);
         var expectPlain = LargeRequest();
         expectPlain.ExpectCompressed = new BoolValue { Value = false };
-        Check.Zeros((await Plain.UnaryAsync(UnaryCallMethod, expectPlain, Guarded()).ConfigureAwait(false)).Payload, 314159);
+        Check.Zeros((await Client.UnaryAsync(UnaryCallMethod, expectPlain, Guarded()).ConfigureAwait(false)).Payload, 314159);
     }
 
     public async Task ServerCompressedUnary()
@@ -44,23 +44,23 @@ internal sealed partial class InteropClient
         {
             var request = LargeRequest();
             request.ResponseCompressed = new BoolValue { Value = compressed };
-            Check.Zeros((await Plain.UnaryAsync(UnaryCallMethod, request, Guarded()).ConfigureAwait(false)).Payload, 314159);
+            Check.Zeros((await Client.UnaryAsync(UnaryCallMethod, request, Guarded()).ConfigureAwait(false)).Payload, 314159);
             if (_peer.ChecksCompression)
             {
-                Check.Equal(compressed, _plainFrames.Last.WasCompressed(0), "compressed flag of the response");
+                Check.Equal(compressed, _responseFrames.Last.WasCompressed(0), "compressed flag of the response");
             }
         }
     }
 
     public async Task CustomMetadata()
     {
-        using (var call = Plain.UnaryCall(UnaryCallMethod, LargeRequest(), Guarded(EchoHeaders())))
+        using (var call = Client.UnaryCall(UnaryCallMethod, LargeRequest(), Guarded(EchoHeaders())))
         {
             Check.Zeros((await call.ResponseAsync.ConfigureAwait(false)).Payload, 314159);
             CheckEchoed(await call.ResponseHeadersAsync.ConfigureAwait(false), call.GetTrailers());
         }
 
-        using var duplex = Plain.DuplexStreaming(FullDuplexCall, Guarded(EchoHeaders()));
+        using var duplex = Client.DuplexStreaming(FullDuplexCall, Guarded(EchoHeaders()));
         await duplex.RequestStream.WriteAsync(OutRequest([314159], 271828)).ConfigureAwait(false);
         await duplex.RequestStream.CompleteAsync().ConfigureAwait(false);
         var responses = await ReadAllAsync(duplex.ResponseStream).ConfigureAwait(false);
@@ -74,21 +74,21 @@ internal sealed partial class InteropClient
     public async Task SpecialStatusMessage() => await EchoStatusAsync(SpecialMessage, duplexToo: false).ConfigureAwait(false);
 
     public async Task UnimplementedMethod() =>
-        await Check.StatusAsync(StatusCode.Unimplemented, () => Plain.UnaryAsync(UnimplementedCall, new Empty(), Guarded())).ConfigureAwait(false);
+        await Check.StatusAsync(StatusCode.Unimplemented, () => Client.UnaryAsync(UnimplementedCall, new Empty(), Guarded())).ConfigureAwait(false);
 
     public async Task UnimplementedService() =>
-        await Check.StatusAsync(StatusCode.Unimplemented, () => Plain.UnaryAsync(UnimplementedServiceCall, new Empty(), Guarded())).ConfigureAwait(false);
+        await Check.StatusAsync(StatusCode.Unimplemented, () => Client.UnaryAsync(UnimplementedServiceCall, new Empty(), Guarded())).ConfigureAwait(false);
 
     private async Task EchoStatusAsync(string message, bool duplexToo)
     {
         var status = new EchoStatus { Code = 2, Message = message };
-        await Check.StatusAsync(StatusCode.Unknown, () => Plain.UnaryAsync(UnaryCallMethod, new SimpleRequest { ResponseStatus = status }, Guarded()), message).ConfigureAwait(false);
+        await Check.StatusAsync(StatusCode.Unknown, () => Client.UnaryAsync(UnaryCallMethod, new SimpleRequest { ResponseStatus = status }, Guarded()), message).ConfigureAwait(false);
         if (!duplexToo)
         {
             return;
         }
 
-        using var duplex = Plain.DuplexStreaming(FullDuplexCall, Guarded());
+        using var duplex = Client.DuplexStreaming(FullDuplexCall, Guarded());
         await duplex.RequestStream.WriteAsync(new StreamingOutputCallRequest { ResponseStatus = status }).ConfigureAwait(false);
         await duplex.RequestStream.CompleteAsync().ConfigureAwait(false);
         await Check.StatusAsync(StatusCode.Unknown, () => ReadAllAsync(duplex.ResponseStream), message).ConfigureAwait(false);

@@ -5,8 +5,8 @@ using Grpc.Testing;
 namespace ActorTrading.Grpc.Interop.Client;
 
 /// <summary>
-/// The interop cases on ActorTrading.Grpc's client (one file per group of cases). Two channels to the same server:
-/// one plain, one that compresses requests with gzip; both record the compressed flags of responses.
+/// The interop cases on ActorTrading.Grpc's client (one file per group of cases), on one channel whose handler records
+/// the compressed flags of responses; a call compresses its requests when its metadata asks (<see cref="Gzip"/>).
 /// </summary>
 internal sealed partial class InteropClient : IDisposable
 {
@@ -24,35 +24,30 @@ internal sealed partial class InteropClient : IDisposable
     private static readonly Method<Empty, Empty> UnimplementedServiceCall = Method.Create<Empty, Empty>(UnimplementedServiceDescriptor, "UnimplementedCall");
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
+    /// <summary>Request metadata that picks the request encoding of one call (as in grpc-dotnet and grpc C++); never sent.</summary>
+    private const string RequestEncodingKey = "grpc-internal-encoding-request";
+
     private readonly InteropPeer _peer;
-    private readonly GrpcChannel _plainChannel;
-    private readonly GrpcChannel _gzipChannel;
-    private readonly ResponseFrameRecorder _plainFrames;
-    private readonly ResponseFrameRecorder _gzipFrames;
+    private readonly GrpcChannel _channel;
+    private readonly ResponseFrameRecorder _responseFrames;
 
     public InteropClient(InteropPeer peer)
     {
         _peer = peer;
-        _plainFrames = new ResponseFrameRecorder(GrpcChannel.CreateDefaultHandler());
-        _gzipFrames = new ResponseFrameRecorder(GrpcChannel.CreateDefaultHandler());
-        _plainChannel = GrpcChannel.ForAddress(peer.Address, new GrpcChannelOptions { HttpHandler = _plainFrames });
-        _gzipChannel = GrpcChannel.ForAddress(peer.Address, new GrpcChannelOptions { HttpHandler = _gzipFrames, SendCompression = "gzip" });
-        Plain = new GrpcClient(_plainChannel);
-        Gzip = new GrpcClient(_gzipChannel);
+        _responseFrames = new ResponseFrameRecorder(GrpcChannel.CreateDefaultHandler());
+        _channel = GrpcChannel.ForAddress(peer.Address, new GrpcChannelOptions { HttpHandler = _responseFrames });
+        Client = new GrpcClient(_channel);
     }
 
-    private GrpcClient Plain { get; }
+    private GrpcClient Client { get; }
 
-    private GrpcClient Gzip { get; }
-
-    public void Dispose()
-    {
-        _plainChannel.Dispose();
-        _gzipChannel.Dispose();
-    }
+    public void Dispose() => _channel.Dispose();
 
     private static CallOptions Guarded(Metadata? headers = null, CancellationToken cancellationToken = default) =>
         CallOptions.WithTimeout(Guard, headers, cancellationToken);
+
+    /// <summary>A guarded call whose request messages are gzip-compressed (unless a write says NoCompress).</summary>
+    private static CallOptions Gzip() => Guarded(new Metadata().Add(RequestEncodingKey, "gzip"));
 
     private static Payload Zeros(int size) => new() { Body = ByteString.CopyFrom(new byte[size]) };
 

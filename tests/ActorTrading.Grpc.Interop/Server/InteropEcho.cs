@@ -3,7 +3,7 @@ using Grpc.Testing;
 
 namespace ActorTrading.Grpc.Interop.Server;
 
-/// <summary>The interop server features shared by every TestService method: metadata and status echo, payloads, compression checks.</summary>
+/// <summary>The interop server features shared by every TestService method: metadata and status echo, payloads, compression.</summary>
 internal static class InteropEcho
 {
     public const string EchoInitialKey = "x-grpc-test-echo-initial";
@@ -34,27 +34,37 @@ internal static class InteropEcho
         }
     }
 
-    /// <summary>CompressedRequest: expect_compressed must match the flag of request message <paramref name="index"/>.</summary>
-    public static void CheckCompression(ServerCallContext call, BoolValue? expectCompressed, int index)
+    /// <summary>CompressedRequest: expect_compressed must match the compressed flag of the request message just read.</summary>
+    public static void CheckCompression(ServerCallContext call, BoolValue? expectCompressed)
     {
-        if (expectCompressed is null || FrameSniffingMiddleware.RequestFlags(call) is not { } flags)
+        if (expectCompressed is null)
         {
             return;
         }
 
-        var compressed = flags.WasCompressed(index);
-        if (expectCompressed.Value && !compressed)
+        if (expectCompressed.Value && !call.RequestMessageCompressed)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "Expected a compressed request, but the message was not compressed."));
         }
 
-        if (!expectCompressed.Value && compressed)
+        if (!expectCompressed.Value && call.RequestMessageCompressed)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "Expected an uncompressed request, but the message was compressed."));
         }
     }
 
-    /// <summary>CompressedResponse: the server compresses responses (gzip) only when asked to (null = the call's default: compress).</summary>
+    /// <summary>
+    /// CompressedResponse: gzip for the call when any response asks for compression (before the headers go out);
+    /// the responses that do not ask are then written with NoCompress (<see cref="ResponseOptions"/>).
+    /// </summary>
+    public static void ChooseResponseCompression(ServerCallContext call, IEnumerable<BoolValue?> compressed)
+    {
+        if (compressed.Any(c => c is { Value: true }))
+        {
+            call.SetResponseCompression("gzip");
+        }
+    }
+
     public static WriteOptions? ResponseOptions(BoolValue? compressed) => compressed is { Value: true } ? null : Uncompressed;
 
     public static Payload Payload(PayloadType type, int size)

@@ -41,13 +41,12 @@ public static class InteropServer
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services
-            .AddGrpc(options => options.ResponseCompressionAlgorithm = "gzip")
+            .AddGrpc()
             .AddService<TestServiceImpl>(TestReflection.Descriptor.Services.Single(s => s.Name == "TestService"))
             .AddHealth()
             .AddReflection();
 
         var app = builder.Build();
-        app.Use(FrameSniffingMiddleware.InvokeAsync);
         app.UseGrpc();
         return app;
     }

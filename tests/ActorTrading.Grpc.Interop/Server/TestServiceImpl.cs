@@ -11,17 +11,16 @@ public sealed class TestServiceImpl(TimeProvider time)
 {
     public async Task<Empty> EmptyCall(Empty request, ServerCallContext context)
     {
-        context.WriteOptions = InteropEcho.Uncompressed;
         await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
         return new Empty();
     }
 
     public async Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
     {
+        InteropEcho.CheckCompression(context, request.ExpectCompressed);
+        InteropEcho.ChooseResponseCompression(context, [request.ResponseCompressed]);
         await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
-        InteropEcho.CheckCompression(context, request.ExpectCompressed, 0);
         InteropEcho.ThrowIfEchoStatus(request.ResponseStatus);
-        context.WriteOptions = InteropEcho.ResponseOptions(request.ResponseCompressed);
         return new SimpleResponse { Payload = InteropEcho.Payload(request.ResponseType, request.ResponseSize) };
     }
 
@@ -30,7 +29,6 @@ public sealed class TestServiceImpl(TimeProvider time)
     {
         await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
         context.HttpContext.Response.Headers.CacheControl = "max-age=60";
-        context.WriteOptions = InteropEcho.Uncompressed;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000L;
         var body = Google.Protobuf.ByteString.CopyFromUtf8(now.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new SimpleResponse { Payload = new Payload { Body = body } };
@@ -38,6 +36,7 @@ public sealed class TestServiceImpl(TimeProvider time)
 
     public async Task StreamingOutputCall(StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
     {
+        InteropEcho.ChooseResponseCompression(context, request.ResponseParameters.Select(p => p.Compressed));
         await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
         InteropEcho.ThrowIfEchoStatus(request.ResponseStatus);
         await WriteResponsesAsync(request, responseStream, context).ConfigureAwait(false);
@@ -47,40 +46,56 @@ public sealed class TestServiceImpl(TimeProvider time)
     {
         await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
         var total = 0;
-        var index = 0;
         while (await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false))
         {
-            var request = requestStream.Current;
-            InteropEcho.CheckCompression(context, request.ExpectCompressed, index++);
-            total += request.Payload?.Body.Length ?? 0;
+            InteropEcho.CheckCompression(context, requestStream.Current.ExpectCompressed);
+            total += requestStream.Current.Payload?.Body.Length ?? 0;
         }
 
-        context.WriteOptions = InteropEcho.Uncompressed;
         return new StreamingInputCallResponse { AggregatedPayloadSize = total };
     }
 
+    /// <summary>
+    /// Responds to each request as it arrives. The headers (echoed metadata, response encoding) wait for the first
+    /// request, so that its response_parameters can ask for compression; an empty stream sends them at the end.
+    /// </summary>
     public async Task FullDuplexCall(IAsyncStreamReader<StreamingOutputCallRequest> requestStream, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
     {
-        await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
+        var headersSent = false;
         while (await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false))
         {
-            InteropEcho.ThrowIfEchoStatus(requestStream.Current.ResponseStatus);
-            await WriteResponsesAsync(requestStream.Current, responseStream, context).ConfigureAwait(false);
+            var request = requestStream.Current;
+            if (!headersSent)
+            {
+                InteropEcho.ChooseResponseCompression(context, request.ResponseParameters.Select(p => p.Compressed));
+                await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
+                headersSent = true;
+            }
+
+            InteropEcho.ThrowIfEchoStatus(request.ResponseStatus);
+            await WriteResponsesAsync(request, responseStream, context).ConfigureAwait(false);
+        }
+
+        if (!headersSent)
+        {
+            await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Reads every request first, then responds to them in order.</summary>
     public async Task HalfDuplexCall(IAsyncStreamReader<StreamingOutputCallRequest> requestStream, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
     {
-        await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
         var requests = new List<StreamingOutputCallRequest>();
         while (await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false))
         {
-            InteropEcho.ThrowIfEchoStatus(requestStream.Current.ResponseStatus);
             requests.Add(requestStream.Current);
         }
 
+        InteropEcho.ChooseResponseCompression(context, requests.SelectMany(r => r.ResponseParameters).Select(p => p.Compressed));
+        await InteropEcho.EchoMetadataAsync(context).ConfigureAwait(false);
         foreach (var request in requests)
         {
+            InteropEcho.ThrowIfEchoStatus(request.ResponseStatus);
             await WriteResponsesAsync(request, responseStream, context).ConfigureAwait(false);
         }
     }
