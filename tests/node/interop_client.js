@@ -32,10 +32,11 @@ async function main() {
     console.log(`unknown test case(s): ${unknown.join(', ')}`);
     return 2;
   }
-  const cases = new Cases(`${args.host}:${args.port}`, args.server_checks_compression !== 'false');
   let failed = 0;
   for (const name of names) {
     const started = process.hrtime.bigint();
+    // fresh clients (channels) per case, so that one case cannot disturb the next
+    const cases = new Cases(`${args.host}:${args.port}`, args.server_checks_compression !== 'false');
     try {
       await cases[name]();
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -45,8 +46,8 @@ async function main() {
       const detail = e.code !== undefined && e.details !== undefined ? `rpc failed: code ${e.code} ${e.details}` : e.message;
       console.log(`FAIL ${name}: ${detail}`);
     }
+    cases.close();
   }
-  cases.close();
   return failed > 0 ? 1 : 0;
 }
 
