@@ -20,6 +20,17 @@ public sealed class OurServerInteropTests(OurServerFixture server) : IClassFixtu
         Assert.True(failure is null, $"{testCase}: {failure}\nserver output:\n{server.Output}");
     }
 
+    /// <summary>The C# client's command line (what a person runs by hand): every case, one PASS line each, exit code 0.</summary>
+    [Fact]
+    public async Task CSharpClientCommandLine_AllCasesAgainstOurServer_ExitsZero()
+    {
+        var result = await ProcessRunner.RunAsync(
+            "dotnet", [InteropPaths.ServerDll, "client", "--host", "127.0.0.1", "--port", $"{server.Port}", "--test_case", "all"],
+            InteropPaths.RepositoryRoot, TimeSpan.FromMinutes(3));
+        var passLines = result.Output.Split('\n').Count(l => l.StartsWith("PASS ", StringComparison.Ordinal));
+        Assert.True(result.ExitCode == 0 && passLines == InteropCases.All.Count, $"exit code {result.ExitCode}, {passLines} PASS lines:\n{result.Output}");
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task PythonClient_AgainstOurServer_Passes(string testCase) =>
