@@ -34,14 +34,19 @@ internal sealed class BenchServer : IAsyncDisposable
             return new BenchServer(null, new Uri("http://" + target));
         }
 
+        return await StartAsync(0, progress);
+    }
+
+    public static async Task<BenchServer> StartAsync(int port, TextWriter progress)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2);
+            k.Listen(System.Net.IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2);
             k.Limits.Http2.MaxStreamsPerConnection = 1000;
         });
-        builder.Services.AddGrpc().AddService<BenchHealthService>(HealthService.Descriptor);
+        builder.Services.AddGrpc().AddService<BenchHealthService>(HealthService.Descriptor).AddReflection();
         var app = builder.Build();
         app.UseGrpc();
         await app.StartAsync();

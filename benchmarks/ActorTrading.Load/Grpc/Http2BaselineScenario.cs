@@ -45,9 +45,11 @@ public sealed class Http2BaselineScenario : IScenario
 
         await Run(invoker, address, 2000, inflight, new LatencyHistogram[inflight], ct);
         var histograms = new LatencyHistogram[inflight];
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         await Run(invoker, address, calls, inflight, histograms, ct);
         var seconds = clock.Elapsed.TotalSeconds;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var all = new LatencyHistogram();
         foreach (var h in histograms)
         {
@@ -58,7 +60,8 @@ public sealed class Http2BaselineScenario : IScenario
         return new ScenarioResult()
             .Add("p50_us", all.PercentileMicros(50))
             .Add("p99_us", all.PercentileMicros(99))
-            .Add("calls_per_sec", all.Count / seconds);
+            .Add("calls_per_sec", all.Count / seconds)
+            .Add("alloc_bytes_per_call", (double)allocated / Math.Max(1, all.Count));
     }
 
     private static Task Run(HttpMessageInvoker invoker, Uri address, int calls, int inflight, LatencyHistogram[] histograms, CancellationToken ct)

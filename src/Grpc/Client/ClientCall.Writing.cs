@@ -33,6 +33,12 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientStreamWri
             await stream.WriteAsync(frame, Combine(cancellationToken)).ConfigureAwait(false);
             await stream.FlushAsync(Token).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is not RpcException && !Token.IsCancellationRequested &&
+                                   _send is { IsCompletedSuccessfully: true } send && ClientResponse.EarlyStatus(send.Result) is { } early)
+        {
+            // The server ended the call (e.g. UNAUTHENTICATED as Trailers-Only) while we were writing: report its status.
+            throw Complete(early);
+        }
         catch (Exception ex)
         {
             throw Fail(ex);

@@ -70,7 +70,8 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         HttpContent content;
         if (request is not null)
         {
-            content = new UnaryRequestContent(Serialize(request, Options.WriteOptions));
+            content = new ReadOnlyMemoryContent(Serialize(request, Options.WriteOptions));
+            content.Headers.TryAddWithoutValidation("Content-Type", GrpcProtocol.ContentType);
         }
         else
         {
@@ -104,10 +105,16 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         _send = _channel.Invoker.SendAsync(message, Token);
     }
 
+    /// <summary>One frame in an array of exactly its size (uncompressed), or via a growing buffer (compressed).</summary>
     public ReadOnlyMemory<byte> Serialize(TRequest request, WriteOptions? writeOptions)
     {
-        var buffer = new ArrayBufferWriter<byte>(GrpcProtocol.FrameHeaderSize + 256);
         var compressor = ((writeOptions?.Flags ?? WriteFlags.None) & WriteFlags.NoCompress) != 0 ? null : _sendCompressor;
+        if (compressor is null)
+        {
+            return FrameCodec.ToFrame(request, _channel.Options.MaxSendMessageSize);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(GrpcProtocol.FrameHeaderSize + 256);
         FrameCodec.WriteMessage(buffer, request, compressor, _channel.Options.MaxSendMessageSize);
         return buffer.WrittenMemory;
     }

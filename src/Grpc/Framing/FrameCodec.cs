@@ -32,6 +32,21 @@ public static class FrameCodec
         return WriteCompressed(output, message, size, compression);
     }
 
+    /// <summary>An uncompressed frame in a new array of exactly its size.</summary>
+    public static byte[] ToFrame(IMessage message, int maxSendSize)
+    {
+        var size = message.CalculateSize();
+        if (size > maxSendSize)
+        {
+            ThrowHelper.SendTooLarge(size, maxSendSize);
+        }
+
+        var frame = new byte[GrpcProtocol.FrameHeaderSize + size];
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)size);
+        message.WriteTo(frame.AsSpan(GrpcProtocol.FrameHeaderSize));
+        return frame;
+    }
+
     /// <summary>Writes an already-encoded payload (flag 0x80 frames of gRPC-Web trailers use this too).</summary>
     public static void WriteFrame(IBufferWriter<byte> output, byte flags, ReadOnlySpan<byte> payload)
     {

@@ -58,10 +58,11 @@ internal sealed class GrpcMiddleware(RequestDelegate next, FrozenDictionary<stri
     {
         var slash = path.LastIndexOf('/');
         var service = slash > 1 ? path[1..slash] : path;
+        var prefix = "/" + service + "/";
         var known = false;
         foreach (var key in methods.Keys)
         {
-            known |= key.StartsWith("/" + service + "/", StringComparison.Ordinal);
+            known |= key.StartsWith(prefix, StringComparison.Ordinal);
         }
 
         var detail = known ? $"Method is unimplemented: {path}" : $"Service is unimplemented: {service}";

@@ -52,12 +52,16 @@ public sealed partial class ServerCallContext
         var response = _http.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ResponseContentType();
+        if (ResponseCompressor is not null || RequestDecompressor is not null)
+        {
+            // Only calls that use compression hear which encodings we accept: it keeps the common response small.
+            response.Headers[GrpcProtocol.AcceptEncodingHeader] = _runtime.AcceptEncoding;
+        }
+
         if (ResponseCompressor is not null)
         {
             response.Headers[GrpcProtocol.EncodingHeader] = ResponseCompressor.EncodingName;
         }
-
-        response.Headers[GrpcProtocol.AcceptEncodingHeader] = _runtime.AcceptEncoding;
     }
 
     /// <summary>Writes one response frame into the body pipe (no flush).</summary>

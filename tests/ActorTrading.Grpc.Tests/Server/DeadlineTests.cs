@@ -30,7 +30,7 @@ public sealed class DeadlineTests
         await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            host.Client.UnaryAsync(TestMethods.Unary, new EchoRequest(), CallOptions.WithTimeout(TimeSpan.FromMilliseconds(200))));
+            host.Client.UnaryAsync(TestMethods.Unary, new EchoRequest(), CallOptions.WithTimeout(TimeSpan.FromSeconds(1))));
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
         Assert.True(await serverCancelled.Task.WaitAsync(TimeSpan.FromSeconds(30)));

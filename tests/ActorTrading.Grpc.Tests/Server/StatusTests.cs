@@ -119,4 +119,38 @@ public sealed class StatusTests
         Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
         Assert.Equal("queue full", call.GetStatus().Detail);
     }
+
+    [Fact]
+    public async Task ServerStreaming_UnknownMethodThroughOurClient_UnimplementedOnFirstRead()
+    {
+        await using var host = await GrpcTestHost.StartAsync();
+        var unknown = Method.Create<EchoRequest, EchoReply>(
+            TestServiceReflection.Descriptor.Services.Single(s => s.Name == "OtherService"), "Stream");
+
+        using var call = host.Client.ServerStreaming(unknown, new EchoRequest());
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
+        Assert.Equal(StatusCode.Unimplemented, call.GetStatus().StatusCode);
+    }
+
+    [Fact]
+    public async Task WriteResponseHeadersAsync_Twice_CallFailsInsteadOfSendingTwice()
+    {
+        var hooks = new TestHooks
+        {
+            Unary = async (_, context) =>
+            {
+                await context.WriteResponseHeadersAsync(new Metadata().Add("x-once", "1"));
+                await context.WriteResponseHeadersAsync(new Metadata().Add("x-twice", "2"));
+                return new EchoReply();
+            },
+        };
+        await using var host = await GrpcTestHost.StartAsync(options: o => o.EnableDetailedErrors = true, hooks: hooks);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => host.Client.UnaryAsync(TestMethods.Unary, new EchoRequest()));
+
+        Assert.Equal(StatusCode.Unknown, ex.StatusCode);
+        Assert.Contains("already sent", ex.Status.Detail);
+    }
 }
