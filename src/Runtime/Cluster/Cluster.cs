@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using ActorTrading.Runtime.Future;
+
+namespace ActorTrading.Runtime.Cluster;
+
+/// <summary>
+/// Virtual actors: address an actor by <see cref="ClusterIdentity"/>; it is activated on its first
+/// message, passivated after its kind's idle timeout and activated again by the next message.
+/// Placement goes through <see cref="IPlacementStrategy"/> over the <see cref="IMemberList"/>;
+/// this node hosts the identities placed on it (a remote transport will carry the others).
+/// <code>var cluster = new Cluster(system, new ClusterConfig("node-1", new ClusterKind("account", props)));
+/// await cluster.StartAsync(); var balance = await cluster.RequestAsync&lt;Balance&gt;(new("account", "A-1"), new GetBalance(), ct);</code>
+/// </summary>
+public sealed class Cluster
+{
+    private readonly ClusterConfig _config;
+    private readonly MemberList _members;
+    private readonly Dictionary<string, ClusterKind> _kinds;
+    private readonly ConcurrentDictionary<ClusterIdentity, Activation> _activations = new();
+
+    public Cluster(ActorSystem system, ClusterConfig config)
+    {
+        System = system;
+        _config = config;
+        _kinds = config.Kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);
+        _members = new MemberList(new Member(config.MemberId, system.Address));
+    }
+
+    public ActorSystem System { get; }
+    public IMemberList MemberList => _members;
+
+    /// <summary>Live activations on this node.</summary>
+    public int ActivationCount => _activations.Count;
+
+    public Task StartAsync(CancellationToken ct = default) =>
+        _config.MembershipProvider.JoinAsync(_members.Self, _members.Update, ct);
+
+    public async Task ShutdownAsync(CancellationToken ct = default)
+    {
+        await _config.MembershipProvider.LeaveAsync(_members.Self, ct).ConfigureAwait(false);
+        var stopping = _activations.Values.Select(a => a.Pid).OfType<PID>().Select(System.Root.StopAsync);
+        await Task.WhenAll(stopping).ConfigureAwait(false);
+    }
+
+    public void Send(ClusterIdentity identity, object message) => Deliver(identity, message);
+
+    public void Request(ClusterIdentity identity, object message, PID sender) =>
+        Deliver(identity, new MessageEnvelope(message, sender));
+
+    public Task<T> RequestAsync<T>(ClusterIdentity identity, object message, CancellationToken ct) =>
+        Requests.RequestAsync<T>(System, e => Deliver(identity, e), message, Timeout.InfiniteTimeSpan, ct);
+
+    public Task<T> RequestAsync<T>(ClusterIdentity identity, object message, TimeSpan timeout, CancellationToken ct = default) =>
+        Requests.RequestAsync<T>(System, e => Deliver(identity, e), message, timeout, ct);
+
+    /// <summary>The PID of the current activation, if the identity is active here.</summary>
+    public PID? TryGetActivePid(ClusterIdentity identity) =>
+        _activations.TryGetValue(identity, out var activation) ? activation.Pid : null;
+
+    internal void Deliver(ClusterIdentity identity, object message)
+    {
+        if (!_kinds.TryGetValue(identity.Kind, out var kind))
+            throw new ArgumentException($"unknown cluster kind '{identity.Kind}'", nameof(identity));
+        var owner = _config.PlacementStrategy.Place(identity, _members.Members);
+        if (owner.Id != _members.Self.Id)
+            throw new InvalidOperationException($"{identity} is placed on member '{owner.Id}' and this node has no remote transport");
+        while (true)
+        {
+            if (!_activations.TryGetValue(identity, out var activation))
+            {
+                activation = new Activation(this, kind, identity, previous: null);
+                if (!_activations.TryAdd(identity, activation)) continue;
+                activation.Start();
+            }
+            if (activation.TryPost(message)) return;
+            var next = new Activation(this, kind, identity, previous: activation);
+            if (_activations.TryUpdate(identity, next, activation)) next.Start();
+        }
+    }
+
+    internal void Deactivated(Activation activation) =>
+        _activations.TryRemove(KeyValuePair.Create(activation.Identity, activation));
+}

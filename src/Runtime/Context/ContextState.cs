@@ -1,0 +1,9 @@
+namespace ActorTrading.Runtime.Context;
+
+internal enum ContextState : byte
+{
+    Alive,
+    Restarting,
+    Stopping,
+    Stopped,
+}

@@ -1,0 +1,9 @@
+using ActorTrading.Runtime.Dispatch;
+using ActorTrading.Runtime.Mailbox;
+
+namespace ActorTrading.Runtime.Tests.Mailbox;
+
+public sealed class BoundedRejectMailboxContractTests : MailboxContractTests
+{
+    protected override MailboxBase Create() => new BoundedMailbox(1000, OverflowPolicy.Reject);
+}

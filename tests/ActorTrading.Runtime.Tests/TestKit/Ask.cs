@@ -1,0 +1,3 @@
+namespace ActorTrading.Runtime.Tests.TestKit;
+
+public sealed record Ask(string Text);
