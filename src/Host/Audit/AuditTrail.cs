@@ -1,0 +1,70 @@
+using System.Threading.Channels;
+using ActorTrading.Actors.Ports;
+using ActorTrading.Host.Composition;
+using ActorTrading.Host.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ActorTrading.Host.Audit;
+
+/// <summary>
+/// Writes audit records to the <see cref="IAuditLog"/> port off the call path: a bounded queue (callers wait when it is
+/// full, so nothing is dropped) drained by a few writers; <see cref="StopAsync"/> drains it at shutdown.
+/// </summary>
+public sealed partial class AuditTrail(NodeStorage storage, IOptions<NodeOptions> options, ILogger<AuditTrail> log) : IHostedService
+{
+    private readonly Channel<AuditRecord> _queue = Channel.CreateBounded<AuditRecord>(
+        new BoundedChannelOptions(65_536) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false });
+    private Task[] _writers = [];
+    private long _written;
+
+    public long Written => Interlocked.Read(ref _written);
+
+    public ValueTask RecordAsync(AuditRecord record)
+    {
+        if (_queue.Writer.TryWrite(record)) return ValueTask.CompletedTask;
+        return _queue.Writer.WriteAsync(record);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _writers = [.. Enumerable.Range(0, options.Value.AuditWriters).Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None))];
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        await foreach (var record in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await storage.AuditLog.AppendAsync(record).ConfigureAwait(false);
+                    Interlocked.Increment(ref _written);
+                    break;
+                }
+                catch (Exception e) when (attempt < 3 && e is not OperationCanceledException)
+                {
+                    LogRetry(log, record.Action, attempt, e.Message);
+                }
+                catch (Exception e)
+                {
+                    LogLost(log, record.Principal, record.Action, record.AccountId, record.Outcome, record.Detail, e.Message);
+                    break;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit write of {Action} failed (attempt {Attempt}): {Error}")]
+    private static partial void LogRetry(ILogger logger, string action, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit record not stored, logged instead: principal={Principal} action={Action} account={Account} outcome={Outcome} detail={Detail} error={Error}")]
+    private static partial void LogLost(ILogger logger, string principal, string action, string account, string outcome, string detail, string error);
+}

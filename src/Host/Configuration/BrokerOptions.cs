@@ -1,0 +1,14 @@
+namespace ActorTrading.Host.Configuration;
+
+/// <summary>Where orders go: <c>paper</c> (simulated exchange, default) or <c>openalgo</c> (REST, needs Url and ApiKey).</summary>
+public sealed class BrokerOptions
+{
+    public string Kind { get; set; } = "paper";
+
+    public string Url { get; set; } = "";
+
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>Orders per second the gateway lets through to the broker.</summary>
+    public int OrdersPerSecond { get; set; } = 10_000;
+}

@@ -1,0 +1,54 @@
+using ActorTrading.Actors.Model;
+
+namespace ActorTrading.Host.Configuration;
+
+/// <summary>Checks every setting at start; each problem names the key and says what is wrong.</summary>
+public static class NodeOptionsValidator
+{
+    private static readonly string[] FeedKinds = ["simulated", "csv", "none"];
+    private static readonly string[] BrokerKinds = ["paper", "openalgo"];
+
+    public static IReadOnlyList<string> Validate(NodeOptions o, string? postgres, string? redis)
+    {
+        var errors = new List<string>();
+        void Check(bool ok, string message) { if (!ok) errors.Add(message); }
+
+        Check(AccountId.TryParse(o.NodeId, out _), $"Node:NodeId '{o.NodeId}' must be 1..64 letters, digits, '-', '_', '.' or ':'");
+        foreach (var url in SplitUrls(o.HttpUrls))
+            Check(ListenAddress.TryParse(url, out _), $"Node:HttpUrls '{url}' is not an http://host:port address");
+        Check(o.ActorRequestTimeout > TimeSpan.Zero, "Node:ActorRequestTimeout must be positive");
+        Check(o.ShutdownTimeout >= TimeSpan.Zero, "Node:ShutdownTimeout must not be negative");
+        Check(o.StreamBufferSize is >= 1 and <= 1_000_000, "Node:StreamBufferSize must be 1..1000000");
+        Check(o.MaxReceiveMessageSize is >= 1024 and <= 64 * 1024 * 1024, "Node:MaxReceiveMessageSize must be 1 KiB..64 MiB");
+        Check(o.AuditWriters is >= 1 and <= 64, "Node:AuditWriters must be 1..64");
+
+        Check(FeedKinds.Contains(o.Feed.Kind), $"Node:Feed:Kind '{o.Feed.Kind}' must be one of {string.Join(", ", FeedKinds)}");
+        Check(o.Feed.Kind != "csv" || File.Exists(o.Feed.File), $"Node:Feed:File '{o.Feed.File}' does not exist (required by the csv feed)");
+        Check(o.Feed.TicksPerSecond is > 0 and <= 100_000, "Node:Feed:TicksPerSecond must be in (0, 100000]");
+        Check(o.Feed.Speed > 0, "Node:Feed:Speed must be positive");
+        foreach (var symbol in o.Feed.SymbolList)
+            Check(SymbolId.TryParse(symbol, out var id) && InstrumentCatalog.Default.Contains(id), $"Node:Feed:Symbols: '{symbol}' is not a known instrument");
+
+        Check(BrokerKinds.Contains(o.Broker.Kind), $"Node:Broker:Kind '{o.Broker.Kind}' must be one of {string.Join(", ", BrokerKinds)}");
+        Check(o.Broker.Kind != "openalgo" || Uri.TryCreate(o.Broker.Url, UriKind.Absolute, out _), "Node:Broker:Url must be an absolute URL for the openalgo broker");
+        Check(o.Broker.Kind != "openalgo" || o.Broker.ApiKey.Length > 0, "Node:Broker:ApiKey is required for the openalgo broker");
+        Check(o.Broker.OrdersPerSecond is >= 1 and <= 1_000_000, "Node:Broker:OrdersPerSecond must be 1..1000000");
+
+        var r = o.Risk;
+        Check(r.RiskPerTradePercent is > 0 and <= 100, "Node:Risk:RiskPerTradePercent must be in (0, 100]");
+        Check(r.MinRewardRisk >= 0, "Node:Risk:MinRewardRisk must not be negative");
+        Check(r.MaxDailyLossPercent is > 0 and <= 100, "Node:Risk:MaxDailyLossPercent must be in (0, 100]");
+        Check(r.MaxOpenPositions >= 1, "Node:Risk:MaxOpenPositions must be at least 1");
+        Check(r.MaxTradesPerDay >= 1, "Node:Risk:MaxTradesPerDay must be at least 1");
+        Check(r.MaxOrdersPerDay >= 1, "Node:Risk:MaxOrdersPerDay must be at least 1");
+        Check(r.MaxPositionPercent is > 0 and <= 100, "Node:Risk:MaxPositionPercent must be in (0, 100]");
+        Check(r.PriceBandPercent is > 0 and <= 100, "Node:Risk:PriceBandPercent must be in (0, 100]");
+
+        Check(string.IsNullOrEmpty(redis) || !string.IsNullOrEmpty(postgres),
+            "ConnectionStrings:Redis is set but ConnectionStrings:Postgres is not: Redis alone is not durable; set both (durable) or neither (embedded)");
+        return errors;
+    }
+
+    public static IEnumerable<string> SplitUrls(string urls) =>
+        (urls ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
