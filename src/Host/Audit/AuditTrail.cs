@@ -14,15 +14,40 @@ public sealed partial class AuditTrail(NodeStorage storage, IOptions<NodeOptions
 {
     private readonly Channel<AuditRecord> _queue = Channel.CreateBounded<AuditRecord>(
         new BoundedChannelOptions(65_536) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false });
+    private readonly Lock _idleLock = new();
+    private TaskCompletionSource? _idle;
     private Task[] _writers = [];
     private long _written;
+    private long _pending;
 
     public long Written => Interlocked.Read(ref _written);
 
     public ValueTask RecordAsync(AuditRecord record)
     {
+        Interlocked.Increment(ref _pending);
         if (_queue.Writer.TryWrite(record)) return ValueTask.CompletedTask;
         return _queue.Writer.WriteAsync(record);
+    }
+
+    /// <summary>Completes when every record handed in so far has been written (or given up on).</summary>
+    public Task IdleAsync()
+    {
+        lock (_idleLock)
+        {
+            if (Interlocked.Read(ref _pending) == 0) return Task.CompletedTask;
+            return (_idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
+
+    private void Done()
+    {
+        if (Interlocked.Decrement(ref _pending) != 0) return;
+        lock (_idleLock)
+        {
+            if (Interlocked.Read(ref _pending) != 0) return;
+            _idle?.TrySetResult();
+            _idle = null;
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -59,6 +84,7 @@ public sealed partial class AuditTrail(NodeStorage storage, IOptions<NodeOptions
                     break;
                 }
             }
+            Done();
         }
     }
 

@@ -14,12 +14,35 @@ namespace ActorTrading.Host.Streaming;
 /// </summary>
 public sealed class StreamPump(ActorHost actors, ActorRouter router, IHostApplicationLifetime lifetime, IOptions<NodeOptions> options)
 {
+    private int _active;
+
     public int BufferSize => options.Value.StreamBufferSize;
+
+    /// <summary>Streams being served now.</summary>
+    public int Active => Volatile.Read(ref _active);
+
+    /// <summary>Raised after a stream has ended and unsubscribed (tests wait on it instead of sleeping).</summary>
+    public event Action? Ended;
 
     public async Task RunAsync<T>(IReadOnlyList<ClusterIdentity> targets, object subscribe, object unsubscribe, IStreamBuffer<T> buffer,
         Func<object, T?> convert, IServerStreamWriter<T> writer, ServerCallContext context, Action<T>? written = null) where T : class
     {
         if (!actors.IsStarted) throw new RpcException(new Status(StatusCode.Unavailable, "the node is starting or stopping"));
+        Interlocked.Increment(ref _active);
+        try
+        {
+            await ServeAsync(targets, subscribe, unsubscribe, buffer, convert, writer, context, written).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _active);
+            Ended?.Invoke();
+        }
+    }
+
+    private async Task ServeAsync<T>(IReadOnlyList<ClusterIdentity> targets, object subscribe, object unsubscribe, IStreamBuffer<T> buffer,
+        Func<object, T?> convert, IServerStreamWriter<T> writer, ServerCallContext context, Action<T>? written) where T : class
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         await using var subscription = await ActorSubscription.StartAsync(actors.System, router, targets, subscribe, unsubscribe, buffer,
             convert, options.Value.ActorRequestTimeout, stop.Token).ConfigureAwait(false);
