@@ -1,0 +1,44 @@
+using System.Diagnostics.Metrics;
+using ActorTrading.Host.Metrics;
+
+namespace ActorTrading.Host.Tests.Metrics;
+
+public sealed class PrometheusExporterTests
+{
+    [Fact]
+    public void Scrape_CounterHistogramAndGauge_RendersTheTextFormat()
+    {
+        using var exporter = new PrometheusExporter();
+        using var meter = new Meter("ActorTrading.ExporterTest." + Guid.NewGuid().ToString("N"));
+        var counter = meter.CreateCounter<long>("test.orders", description: "orders");
+        var histogram = meter.CreateHistogram<double>("test.latency", "s", "latency");
+        var depth = 7;
+        meter.CreateObservableGauge("test.depth", () => depth);
+        counter.Add(2, new KeyValuePair<string, object?>("outcome", "FILLED"));
+        counter.Add(3, new KeyValuePair<string, object?>("outcome", "FILLED"));
+        counter.Add(1, new KeyValuePair<string, object?>("outcome", "DENIED\"x"));
+        histogram.Record(0.00003);
+        histogram.Record(0.2);
+        var text = exporter.Scrape();
+        Assert.Contains("# TYPE test_orders_total counter\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_orders_total{outcome=\"FILLED\"} 5\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_orders_total{outcome=\"DENIED\\\"x\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE test_latency_seconds histogram\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_latency_seconds_bucket{le=\"5E-05\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_latency_seconds_bucket{le=\"0.25\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_latency_seconds_bucket{le=\"+Inf\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_latency_seconds_count 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_depth 7\n", text, StringComparison.Ordinal);
+        depth = 9;
+        Assert.Contains("test_depth 9\n", exporter.Scrape(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scrape_MeterOutsideTheProject_IsIgnored()
+    {
+        using var exporter = new PrometheusExporter();
+        using var meter = new Meter("Other.Library");
+        meter.CreateCounter<long>("other.things").Add(1);
+        Assert.DoesNotContain("other_things", exporter.Scrape(), StringComparison.Ordinal);
+    }
+}
