@@ -24,7 +24,7 @@ public sealed partial class AccountActor
             await Reply(context, context.Sender, Failures.Invalid(field, string.Join("; ", errors)));
             return;
         }
-        var token = WebhookTokens.Create();
+        var token = _services.Options.WebhookTokenFactory();
         var started = new StrategyStarted { InstanceName = m.InstanceName, Type = m.Type, WebhookTokenHash = WebhookTokens.Hash(token) };
         started.Symbols.AddRange(m.Symbols);
         foreach (var (k, v) in effective!.AsText) started.Parameters[k] = v;

@@ -58,6 +58,9 @@ public sealed record TradingCoreOptions
     public TimeSpan StrategyBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
     public TimeSpan StrategyMaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Makes strategy webhook tokens (32 random bytes by default; replay makes them deterministic).</summary>
+    public Func<string> WebhookTokenFactory { get; init; } = Accounts.WebhookTokens.Create;
+
     /// <summary>Completed 1-minute bars a symbol actor keeps for GetBars.</summary>
     public int BarsKept { get; init; } = 1440;
 }
