@@ -60,6 +60,14 @@ public sealed class Position
     }
 
     /// <summary>Marks to market at <paramref name="price"/> (ignored when not positive).</summary>
+    /// <summary>Sets the state read back from a snapshot (recovery only).</summary>
+    public void Restore(decimal quantity, decimal averagePrice, decimal realizedPnl)
+    {
+        Quantity = quantity;
+        AveragePrice = quantity == 0 ? 0 : averagePrice;
+        RealizedPnl = realizedPnl;
+    }
+
     public void Mark(decimal price)
     {
         if (price > 0) LastPrice = price;

@@ -21,6 +21,18 @@ public sealed class PositionBook
     }
 
     /// <summary>Marks every position of <paramref name="symbol"/> (all products) to <paramref name="price"/>.</summary>
+    /// <summary>Restores a position read back from a snapshot (recovery only).</summary>
+    public Position Seed(PositionKey key, decimal quantity, decimal averagePrice, decimal realizedPnl)
+    {
+        if (!_positions.TryGetValue(key, out var position))
+        {
+            position = new Position(key);
+            _positions.Add(key, position);
+        }
+        position.Restore(quantity, averagePrice, realizedPnl);
+        return position;
+    }
+
     public void Mark(SymbolId symbol, decimal price)
     {
         foreach (var p in _positions.Values) if (p.Key.Symbol == symbol) p.Mark(price);
@@ -30,6 +42,13 @@ public sealed class PositionBook
         _positions.TryGetValue(new PositionKey(symbol, product), out position!);
 
     /// <summary>Net quantity of <paramref name="symbol"/> over all products.</summary>
+    /// <summary>True when any position (open or flat) exists for <paramref name="symbol"/>.</summary>
+    public bool TryGetAny(SymbolId symbol)
+    {
+        foreach (var p in _positions.Values) if (p.Key.Symbol == symbol) return true;
+        return false;
+    }
+
     public decimal NetQuantity(SymbolId symbol)
     {
         decimal q = 0;

@@ -1,0 +1,119 @@
+using ActorTrading.Actors.Model;
+using ActorTrading.Actors.Ports;
+using ActorTrading.Events.V1;
+using ActorTrading.Runtime;
+
+namespace ActorTrading.Actors.Accounts;
+
+/// <summary>Recovery (snapshot + replay), journaling before acknowledging, snapshots, and the children's health.</summary>
+public sealed partial class AccountActor
+{
+    private async Task RecoverAsync(IContext context)
+    {
+        _id = new AccountId(context.ClusterIdentity?.Identity ?? context.Self.Id);
+        _state = new AccountState(_id, TradingDayOf);
+        try
+        {
+            var recovered = await AccountRecovery.LoadAsync(_services.Options.Journal, _services.Options.Snapshots, _id.Value).ConfigureAwait(false);
+            if (recovered.Snapshot is { } snapshot) _state.Restore(snapshot);
+            foreach (var e in recovered.Events) _state.Apply(e.Event, e.Seq);
+        }
+        catch (Exception e) when (e is JournalUnavailableException or JournalCorruptException)
+        {
+            _failed = true;
+            context.Stop(context.Self);
+            return;
+        }
+        if (!_state.Exists) return;
+        StartChildren(context);
+        if (_state.Active.Count > 0) SendReconcile(null);
+    }
+
+    private string TradingDayOf(DateTimeOffset time) =>
+        DateOnly.FromDateTime(_services.Options.Calendar.LocalTime(time)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void StartChildren(IContext context)
+    {
+        _risk = context.SpawnNamed(_services.HotPath(Props.FromProducer(() => new RiskActor(_services))), "risk");
+        _position = context.SpawnNamed(Props.FromProducer(() => new PositionActor(_services))
+            .WithMailbox(Runtime.Mailbox.Mailboxes.Conflating(TickKey)), "position");
+        foreach (var s in _state.Strategies.Values) SpawnStrategy(context, s.InstanceName, s.Type, s.Symbols, s.Parameters);
+    }
+
+    internal static object? TickKey(object message) => message is MarketTick t ? t.Symbol.Value : null;
+
+    /// <summary>
+    /// Appends <paramref name="events"/> and applies them. False when nothing was accepted: journal down (the caller
+    /// replies UNAVAILABLE) or a second writer (the actor stops itself: another activation owns the account).
+    /// </summary>
+    private async Task<bool> PersistAsync(IContext context, List<AccountEvent> events)
+    {
+        var before = _state.LastSeq;
+        try
+        {
+            await _services.Options.Journal.AppendAsync(_id.Value, before + 1, events).ConfigureAwait(false);
+        }
+        catch (JournalConflictException)
+        {
+            _failed = true;
+            context.Stop(context.Self);
+            return false;
+        }
+        catch (JournalUnavailableException)
+        {
+            return false;
+        }
+        for (var i = 0; i < events.Count; i++) _state.Apply(events[i], before + 1 + i);
+        if (_services.Options.SnapshotPolicy.ShouldSnapshot(before, _state.LastSeq)) await SaveSnapshotAsync().ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task SaveSnapshotAsync()
+    {
+        try
+        {
+            await _services.Options.Snapshots.SaveAsync(_state.ToSnapshot(Now)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is JournalUnavailableException or InvalidOperationException or IOException)
+        {
+            // A missed snapshot only makes the next recovery replay more events.
+        }
+    }
+
+    /// <summary>The id the next event will get: order ids are "O" + the seq of the event that created the order.</summary>
+    private OrderId NextOrderId(int offset = 0) => new("O" + (_state.LastSeq + 1 + offset).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private Task OnChildFailed(IContext context, ChildFailed m)
+    {
+        if (m.Child.Equals(_risk)) _riskHealthy = false;
+        else if (m.Child.Equals(_position)) _positionHealthy = false;
+        if (m.Message is EvaluateOrder evaluate)
+            ReplyAll(context, TakeReplies(evaluate.Request.ClientOrderId, evaluate.ReplyTo),
+                Failures.Unavailable($"risk failed while checking {evaluate.Request.ClientOrderId}: {m.Reason.Message}"));
+        return Task.CompletedTask;
+    }
+
+    private Task OnRequestSync(IContext context, RequestSync m)
+    {
+        if (m.Child == "risk" && _risk is not null) context.Send(_risk, BuildView(full: true));
+        else if (m.Child == "position" && _position is not null) context.Send(_position, BuildPositionSync());
+        return Task.CompletedTask;
+    }
+
+    private Task OnChildReady(ChildReady m)
+    {
+        if (m.Child == "risk") _riskHealthy = true;
+        else if (m.Child == "position") _positionHealthy = true;
+        return Task.CompletedTask;
+    }
+
+    private PositionSync BuildPositionSync()
+    {
+        var seeds = new List<PositionSeed>();
+        foreach (var p in _state.Positions.All)
+            if (!p.IsFlat) seeds.Add(new PositionSeed(p.Key, p.Quantity, p.AveragePrice, p.LastPrice, _state.Brackets.GetValueOrDefault(p.Key)));
+        return new PositionSync(seeds);
+    }
+
+    private bool Blocked => !_riskHealthy || !_positionHealthy;
+}

@@ -1,0 +1,98 @@
+using Position = ActorTrading.Actors.Model.Position;
+using System.Buffers.Text;
+using System.Text;
+using ActorTrading.Actors.Model;
+using ActorTrading.Api.V1;
+using ActorTrading.Runtime;
+using Google.Protobuf.WellKnownTypes;
+
+namespace ActorTrading.Actors.Accounts;
+
+/// <summary>Reads: orders (paged), trades (paged), portfolio, positions to close.</summary>
+public sealed partial class AccountActor
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    private Task GetOrder(IContext context, GetOrderRequest m) =>
+        OrderId.TryParse(m.OrderId, out var id) && _state.Orders.TryGet(id, out var order)
+            ? Reply(context, context.Sender, order.ToProto())
+            : Reply(context, context.Sender, Failures.NotFound($"order '{m.OrderId}' not found in account {_id}", "order_id"));
+
+    private Task ListOrders(IContext context, ListOrdersRequest m)
+    {
+        if (!TryPage(m.PageSize, m.PageToken, out var size, out var offset, out var failure)) return Reply(context, context.Sender, failure!);
+        var orders = _state.Orders.All().Where(o => !m.OpenOnly || o.IsActive)
+            .OrderByDescending(o => AccountState.SequenceOf(o.OrderId)).Skip(offset).Take(size + 1).ToList();
+        var response = new ListOrdersResponse();
+        response.Orders.AddRange(orders.Take(size).Select(o => o.ToProto()));
+        if (orders.Count > size) response.NextPageToken = Token(offset + size);
+        return Reply(context, context.Sender, response);
+    }
+
+    private Task ListTrades(IContext context, ListTradesRequest m)
+    {
+        if (!TryPage(m.PageSize, m.PageToken, out var size, out var offset, out var failure)) return Reply(context, context.Sender, failure!);
+        var trades = _state.Trades.Reverse().Skip(offset).Take(size + 1).ToList();
+        var response = new ListTradesResponse();
+        response.Trades.AddRange(trades.Take(size));
+        if (trades.Count > size) response.NextPageToken = Token(offset + size);
+        return Reply(context, context.Sender, response);
+    }
+
+    private static bool TryPage(int pageSize, string token, out int size, out int offset, out Cluster.V1.CommandFailed? failure)
+    {
+        size = pageSize == 0 ? DefaultPageSize : pageSize;
+        offset = 0;
+        failure = null;
+        if (pageSize < 0 || pageSize > MaxPageSize) { failure = Failures.Invalid("page_size", $"page_size must be 0..{MaxPageSize}"); return false; }
+        if (string.IsNullOrEmpty(token)) return true;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
+            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(2), out offset) && offset >= 0) return true;
+        }
+        catch (FormatException) { }
+        failure = Failures.Invalid("page_token", "page_token is not one this server issued");
+        return false;
+    }
+
+    private static string Token(int offset) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes("o:" + offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private PortfolioSnapshot Portfolio()
+    {
+        var s = new PortfolioSnapshot
+        {
+            AccountId = _id.Value, Cash = ProtoDecimal.ToProto(decimal.Round(_state.Cash, 9)), Equity = ProtoDecimal.ToProto(decimal.Round(_state.Equity, 9)),
+            DayPnl = ProtoDecimal.ToProto(decimal.Round(_state.Positions.DayPnl, 9)), RealizedPnl = ProtoDecimal.ToProto(decimal.Round(_state.Positions.RealizedPnl, 9)),
+            UnrealizedPnl = ProtoDecimal.ToProto(decimal.Round(_state.Positions.UnrealizedPnl, 9)), State = _state.State, Time = Timestamp.FromDateTimeOffset(Now),
+        };
+        foreach (var p in _state.Positions.All) if (!p.IsFlat) s.Positions.Add(p.ToProto());
+        return s;
+    }
+
+    private Task ClosePosition(IContext context, ClosePositionRequest m)
+    {
+        if (!SymbolId.TryParse(m.Symbol, out var symbol)) return Reply(context, context.Sender, Failures.Invalid("symbol", SymbolId.Validate(m.Symbol)!));
+        if (m.Product == Product.Unspecified) return Reply(context, context.Sender, Failures.Invalid("product", "product must be MIS, CNC or NRML"));
+        if (!_state.Positions.TryGet(symbol, m.Product, out var p) || p.IsFlat)
+            return Reply(context, context.Sender, Failures.NotFound($"no open {m.Product} position in {symbol}", "symbol"));
+        return Submit(context, CloseRequest(p, "close"), context.Sender);
+    }
+
+    private Task CloseAll(IContext context)
+    {
+        var open = _state.Positions.Open().ToList();
+        if (open.Count == 0) return Reply(context, context.Sender, new CloseAllPositionsResponse());
+        var collector = context.Spawn(Props.FromProducer(() => new AckCollector(open.Count, context.Sender)));
+        foreach (var p in open) Submit(context, CloseRequest(p, "close-all"), collector);
+        return Task.CompletedTask;
+    }
+
+    private OrderRequest CloseRequest(Position p, string source) => new()
+    {
+        Account = _id, ClientOrderId = new ClientOrderId($"x-{source}-{_state.LastSeq}-{++_exitSequence}"), Symbol = p.Key.Symbol,
+        Side = p.Quantity > 0 ? Side.Sell : Side.Buy, Quantity = Math.Abs(p.Quantity), Type = OrderType.Market, Product = p.Key.Product,
+        Strategy = "exit:" + source,
+    };
+}

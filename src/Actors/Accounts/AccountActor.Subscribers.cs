@@ -1,0 +1,77 @@
+using ActorTrading.Actors.Model;
+using ActorTrading.Api.V1;
+using ActorTrading.Cluster.V1;
+using ActorTrading.Runtime;
+using ActorTrading.Runtime.Messages;
+
+namespace ActorTrading.Actors.Accounts;
+
+/// <summary>Event subscribers: OrderEvent (increasing sequence) and PortfolioSnapshot (throttled, only on change).</summary>
+public sealed partial class AccountActor
+{
+    private readonly Dictionary<PID, SubscribeAccountEvents> _subscribers = new();
+    private long _eventSequence;
+    private bool _portfolioDirty, _portfolioScheduled;
+
+    private Task Subscribe(IContext context, SubscribeAccountEvents m)
+    {
+        if (context.Sender is not { } sender) return Task.CompletedTask;
+        if (!_state.Exists) return Reply(context, sender, Failures.NotFound($"account {_id} does not exist", "account_id"));
+        if (_subscribers.TryAdd(sender, m)) context.Watch(sender);
+        else _subscribers[sender] = m;
+        context.Send(sender, new SubscriptionConfirmed());
+        if (m.Portfolio) context.Send(sender, Portfolio());
+        return Task.CompletedTask;
+    }
+
+    private Task Unsubscribe(IContext context)
+    {
+        if (context.Sender is not { } sender) return Task.CompletedTask;
+        if (_subscribers.Remove(sender)) context.Unwatch(sender);
+        context.Send(sender, new SubscriptionConfirmed());
+        return Task.CompletedTask;
+    }
+
+    private Task OnTerminated(IContext context, Terminated m)
+    {
+        _subscribers.Remove(m.Who);
+        return Task.CompletedTask;
+    }
+
+    private void PublishOrder(IContext context, OrderState order, Fill? fill)
+    {
+        _portfolioDirty |= fill is not null;
+        if (_subscribers.Count == 0) return;
+        var e = new OrderEvent
+        {
+            AccountId = _id.Value, Order = order.ToProto(), Status = order.Status, Message = order.Message,
+            Sequence = _eventSequence = Math.Max(_eventSequence + 1, _state.LastSeq), Trade = fill?.ToProto(),
+        };
+        foreach (var (pid, what) in _subscribers) if (what.OrderEvents) context.Send(pid, e);
+        SchedulePortfolio(context);
+    }
+
+    private void PublishStateChange(IContext context)
+    {
+        _portfolioDirty = true;
+        SchedulePortfolio(context);
+    }
+
+    private void SchedulePortfolio(IContext context)
+    {
+        if (!_portfolioDirty || _portfolioScheduled || _subscribers.Count == 0) return;
+        _portfolioScheduled = true;
+        context.System.Scheduler.ScheduleOnce(_services.Options.PortfolioInterval, context.Self, PublishPortfolio.Instance);
+    }
+
+    private Task OnPublishPortfolio(IContext context)
+    {
+        _portfolioScheduled = false;
+        if (!_portfolioDirty || !_state.Exists) return Task.CompletedTask;
+        _portfolioDirty = false;
+        PortfolioSnapshot? snapshot = null;
+        foreach (var (pid, what) in _subscribers)
+            if (what.Portfolio) context.Send(pid, snapshot ??= Portfolio());
+        return Task.CompletedTask;
+    }
+}

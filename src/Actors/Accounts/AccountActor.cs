@@ -1,0 +1,95 @@
+using ActorTrading.Actors.Gateways;
+using ActorTrading.Actors.Hosting;
+using ActorTrading.Actors.Model;
+using ActorTrading.Api.V1;
+using ActorTrading.Cluster.V1;
+using ActorTrading.Runtime;
+using ActorTrading.Runtime.Messages;
+
+namespace ActorTrading.Actors.Accounts;
+
+/// <summary>
+/// The user actor (kind <c>account</c>, id = account id): cash, limits, trading state, the order book and its
+/// lifecycle. Every change is an event appended to <see cref="Ports.IAccountJournal"/> before anything is acknowledged.
+/// Supervises <c>risk</c>, <c>position</c> and <c>strategy/&lt;name&gt;</c> (see <see cref="AccountChildSupervisor"/>).
+/// The protocol is the table in src/Actors/README.md.
+/// </summary>
+public sealed partial class AccountActor : IActor
+{
+    private readonly TradingServices _services;
+    private AccountState _state = null!;
+    private AccountId _id;
+    private PID? _risk, _position;
+    private readonly Dictionary<string, PID> _strategies = new(StringComparer.Ordinal);
+    private bool _riskHealthy, _positionHealthy;
+    private bool _failed;
+
+    public AccountActor(TradingServices services) => _services = services;
+
+    public Task ReceiveAsync(IContext context) => context.Message switch
+    {
+        Started => RecoverAsync(context),
+        RiskEvaluated m => OnRiskEvaluatedAsync(context, m),
+        GatewayReport m => OnGatewayReportAsync(context, m),
+        PositionMarked m => OnMarked(context, m),
+        SubmitIntent m => OnIntent(context, m),
+        RiskUnavailable m => Reply(context, m.ReplyTo, Failures.Unavailable("risk is restarting: " + m.Reason)),
+        _ when _failed => Reply(context, context.Sender, Failures.Unavailable($"account {_id} could not be recovered; retry")),
+        _ => ReceiveRest(context),
+    };
+
+    private Task ReceiveRest(IContext context)
+    {
+        switch (context.Message)
+        {
+            case CreateAccountRequest m: return CreateAsync(context, m);
+            case SubscribeAccountEvents m: return Subscribe(context, m);
+            case UnsubscribeAccountEvents: return Unsubscribe(context);
+            case Terminated m: return OnTerminated(context, m);
+            case ChildFailed m: return OnChildFailed(context, m);
+            case RequestSync m: return OnRequestSync(context, m);
+            case ChildReady m: return OnChildReady(m);
+            case PublishPortfolio: return OnPublishPortfolio(context);
+            case ReconcileRequested m: if (_state.Exists) SendReconcile(m.GatewayId); return Task.CompletedTask;
+            case Stopping or Stopped or Restarting: return Task.CompletedTask;
+        }
+        if (!_state.Exists) return ReplyIfRequest(context, Failures.NotFound($"account {_id} does not exist", "account_id"));
+        return context.Message switch
+        {
+            GetAccountRequest m => Checked(context, m.AccountId, () => Reply(context, context.Sender, ToAccount())),
+            UpdateRiskLimitsRequest m => Checked(context, m.AccountId, () => UpdateLimitsAsync(context, m)),
+            HaltRequest m => Checked(context, m.AccountId, () => HaltAsync(context, m)),
+            ResumeRequest m => Checked(context, m.AccountId, () => ResumeAsync(context)),
+            PlaceOrderRequest m => Checked(context, m.AccountId, () => Place(context, m)),
+            ModifyOrderRequest m => Checked(context, m.AccountId, () => ModifyAsync(context, m)),
+            CancelOrderRequest m => Checked(context, m.AccountId, () => Cancel(context, m)),
+            CancelAllOrdersRequest m => Checked(context, m.AccountId, () => CancelAll(context)),
+            GetOrderRequest m => Checked(context, m.AccountId, () => GetOrder(context, m)),
+            ListOrdersRequest m => Checked(context, m.AccountId, () => ListOrders(context, m)),
+            ListTradesRequest m => Checked(context, m.AccountId, () => ListTrades(context, m)),
+            GetPortfolioRequest m => Checked(context, m.AccountId, () => Reply(context, context.Sender, Portfolio())),
+            ClosePositionRequest m => Checked(context, m.AccountId, () => ClosePosition(context, m)),
+            CloseAllPositionsRequest m => Checked(context, m.AccountId, () => CloseAll(context)),
+            StartStrategyRequest m => Checked(context, m.AccountId, () => StartStrategyAsync(context, m)),
+            StopStrategyRequest m => Checked(context, m.AccountId, () => StopStrategyAsync(context, m)),
+            ListStrategiesRequest m => Checked(context, m.AccountId, () => ListStrategies(context)),
+            SendSignalRequest m => Checked(context, m.AccountId, () => SendSignal(context, m)),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private Task Checked(IContext context, string accountId, Func<Task> handler) =>
+        accountId == _id.Value
+            ? handler()
+            : Reply(context, context.Sender, Failures.Invalid("account_id", $"request for account '{accountId}' sent to account {_id}"));
+
+    private static Task Reply(IContext context, PID? to, object message)
+    {
+        if (to is not null) context.Send(to, message);
+        return Task.CompletedTask;
+    }
+
+    private static Task ReplyIfRequest(IContext context, CommandFailed failure) => Reply(context, context.Sender, failure);
+
+    private DateTimeOffset Now => _services.Time.GetUtcNow();
+}

@@ -1,0 +1,93 @@
+using ActorTrading.Actors.Hosting;
+using ActorTrading.Actors.Model;
+using ActorTrading.Actors.Risk;
+using ActorTrading.Cluster.V1;
+using ActorTrading.Runtime;
+using ActorTrading.Runtime.Messages;
+using ActorTrading.Runtime.Timing;
+
+namespace ActorTrading.Actors.Accounts;
+
+/// <summary>
+/// Child <c>position</c>: the account's positions marked to market on every tick of a held symbol, the protective
+/// exits (<see cref="ExitWatch"/>: stop-loss, take-profit, trailing, OCO) and the MIS auto square-off. Exits go to the
+/// account as <see cref="SubmitIntent"/>; marks as <see cref="PositionMarked"/>.
+/// </summary>
+public sealed class PositionActor(TradingServices services) : IActor
+{
+    private readonly PositionBook _book = new();
+    private readonly ExitWatch _exits = new();
+    private readonly HashSet<SymbolId> _subscribed = new();
+    private readonly List<ExitIntent> _scratch = new();
+    private ScheduledMessage? _squareOffTimer;
+    private DateOnly _squaredOff;
+
+    public Task ReceiveAsync(IContext context)
+    {
+        switch (context.Message)
+        {
+            case MarketTick t: OnTick(context, t); break;
+            case PositionFill f: OnFill(context, f); break;
+            case PositionSync s: OnSync(context, s); break;
+            case CheckSquareOff: SquareOff(context); break;
+            case Started:
+                context.Send(context.Parent!, new RequestSync("position"));
+                _squareOffTimer = context.System.Scheduler.ScheduleRepeatedly(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), context.Self, CheckSquareOff.Instance);
+                break;
+            case Stopping or Restarting: _squareOffTimer?.Dispose(); break;
+        }
+        return Task.CompletedTask;
+    }
+
+    private void OnTick(IContext context, MarketTick tick)
+    {
+        if (!_book.TryGetAny(tick.Symbol)) return;
+        _book.Mark(tick.Symbol, tick.Last);
+        context.Send(context.Parent!, new PositionMarked(tick.Symbol, tick.Last));
+        if (_exits.Count == 0) return;
+        _scratch.Clear();
+        _exits.OnPrice(tick.Symbol, tick.Last, _scratch);
+        foreach (var exit in _scratch) context.Send(context.Parent!, new SubmitIntent(exit.ToOrderIntent(), exit.Reason.ToString().ToLowerInvariant()));
+    }
+
+    private void OnFill(IContext context, PositionFill f)
+    {
+        var position = _book.Apply(f.Fill);
+        if (f.Bracket is { } b && position.Quantity != 0)
+            _exits.Arm(position.Key, position.Quantity, b.StopLoss, b.TakeProfit, b.TrailingStop, b.ReferencePrice);
+        else _exits.OnPositionChanged(position.Key, position.Quantity);
+        Subscribe(context, f.Fill.Symbol);
+    }
+
+    private void OnSync(IContext context, PositionSync s)
+    {
+        foreach (var p in s.Positions)
+        {
+            var position = _book.Seed(p.Key, p.Quantity, p.AveragePrice, 0);
+            if (p.LastPrice > 0) position.Mark(p.LastPrice);
+            if (p.Bracket is { } b) _exits.Arm(p.Key, p.Quantity, b.StopLoss, b.TakeProfit, b.TrailingStop, b.ReferencePrice);
+            Subscribe(context, p.Key.Symbol);
+        }
+        context.Send(context.Parent!, new ChildReady("position"));
+    }
+
+    private void SquareOff(IContext context)
+    {
+        var now = services.Time.GetUtcNow();
+        var day = DateOnly.FromDateTime(services.Options.Calendar.LocalTime(now));
+        if (day == _squaredOff) return;
+        _scratch.Clear();
+        if (AutoSquareOff.Collect(services.Options.Calendar, now, _book.Open(), _scratch) == 0) return;
+        _squaredOff = day;
+        foreach (var exit in _scratch)
+        {
+            _exits.Disarm(exit.Key);
+            context.Send(context.Parent!, new SubmitIntent(exit.ToOrderIntent(), "squareoff"));
+        }
+    }
+
+    private void Subscribe(IContext context, SymbolId symbol)
+    {
+        if (_subscribed.Add(symbol)) services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new SubscribeTicks(), context.Self);
+    }
+}

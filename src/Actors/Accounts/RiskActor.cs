@@ -1,0 +1,70 @@
+using ActorTrading.Actors.Hosting;
+using ActorTrading.Actors.Model;
+using ActorTrading.Actors.Risk;
+using ActorTrading.Cluster.V1;
+using ActorTrading.Runtime;
+using ActorTrading.Runtime.Messages;
+
+namespace ActorTrading.Actors.Accounts;
+
+/// <summary>
+/// Child <c>risk</c>: runs the pre-trade checks one intent at a time over the account's latest <see cref="AccountView"/>,
+/// with reservations (an approved order is reserved until the account's view shows it), so two concurrent intents never
+/// both pass a limit only one fits. After a (re)start it answers <see cref="RiskUnavailable"/> until re-synced.
+/// </summary>
+public sealed class RiskActor(TradingServices services) : IActor
+{
+    private readonly Dictionary<SymbolId, decimal> _last = new();
+    private readonly HashSet<SymbolId> _subscribed = new();
+    private IRiskEvaluator _evaluator = null!;
+    private AccountView? _view;
+
+    public Task ReceiveAsync(IContext context)
+    {
+        switch (context.Message)
+        {
+            case EvaluateOrder m: Evaluate(context, m); break;
+            case AccountView v: OnView(context, v); break;
+            case MarketTick t: _last[t.Symbol] = t.Last; break;
+            case Started:
+                _evaluator = services.CreateRiskEvaluator();
+                _view = null;
+                context.Send(context.Parent!, new RequestSync("risk"));
+                break;
+            case SubscriptionConfirmed or Stopping or Stopped or Restarting: break;
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Evaluate(IContext context, EvaluateOrder m)
+    {
+        var parent = context.Parent!;
+        if (_view is null || _view.Blocked)
+        {
+            context.Send(parent, new RiskUnavailable(m.Request, m.ReplyTo, _view is null ? "risk is re-syncing with the account" : "position is restarting"));
+            return;
+        }
+        if (m.LastPrice is { } hint && hint > 0) _last[m.Request.Symbol] = hint;
+        else if (!_last.ContainsKey(m.Request.Symbol)) Watch(context, m.Request.Symbol);
+        var decision = m.BypassRisk
+            ? RiskDecision.Approve(m.Request.Quantity, reduces: true)
+            : _evaluator.Evaluate(m.Request, _view.ToSnapshot(services.Options.Instruments) with { LastPrices = _last });
+        context.Send(parent, new RiskEvaluated(m.Request, decision, m.ReplyTo));
+    }
+
+    private void OnView(IContext context, AccountView view)
+    {
+        var first = _view is null;
+        _view = view;
+        foreach (var (symbol, price) in view.LastPrices) _last.TryAdd(symbol, price);
+        foreach (var id in view.Released) _evaluator.Release(id);
+        if (first) context.Send(context.Parent!, new ChildReady("risk"));
+    }
+
+    /// <summary>Risk needs the last price of symbols it checks (price band, notional of market orders).</summary>
+    private void Watch(IContext context, SymbolId symbol)
+    {
+        if (_subscribed.Add(symbol))
+            services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new SubscribeTicks(), context.Self);
+    }
+}
