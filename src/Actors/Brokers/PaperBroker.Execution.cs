@@ -1,0 +1,68 @@
+using ActorTrading.Actors.Model;
+using ActorTrading.Api.V1;
+
+namespace ActorTrading.Actors.Brokers;
+
+/// <summary>Activation, matching, fills and reports of the paper exchange (all called under the lock).</summary>
+public sealed partial class PaperBroker
+{
+    private void ActivateDue()
+    {
+        lock (_gate) ActivateDueLocked(_time.GetUtcNow());
+    }
+
+    private void ActivateDueLocked(DateTimeOffset now)
+    {
+        foreach (var o in Snapshot())
+            if (o.Status == OrderStatus.Accepted && o.ActiveAt <= now) Activate(o, now);
+        ScheduleNextActivation(now);
+    }
+
+    private void ScheduleNextActivation(DateTimeOffset now)
+    {
+        DateTimeOffset? next = null;
+        foreach (var o in _active)
+            if (o.Status == OrderStatus.Accepted && (next is null || o.ActiveAt < next)) next = o.ActiveAt;
+        _timer.Change(next is { } due ? (due > now ? due - now : TimeSpan.Zero) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Activate(PaperOrder o, DateTimeOffset now)
+    {
+        o.Status = OrderStatus.Open;
+        Report(o, 0, 0, 0, now, "open");
+        Match(o, now);
+        if (o.IsActive && o.Order.TimeInForce == TimeInForce.Ioc)
+            Finish(o, OrderStatus.Canceled, now, $"IOC remainder {o.Remaining} canceled");
+    }
+
+    private void Match(PaperOrder o, DateTimeOffset now)
+    {
+        if (!_ticks.TryGetValue(o.Order.Symbol, out var tick) || PaperMatcher.ExecutablePrice(o, tick) is not { } price) return;
+        _instruments.TryGet(o.Order.Symbol, out var spec);
+        var available = _liquidity.GetValueOrDefault(o.Order.Symbol);
+        var qty = spec!.RoundDownToLot(Math.Min(o.Remaining, available));
+        if (qty <= 0) return;
+        _liquidity[o.Order.Symbol] = available - (long)qty;
+        var fee = PaperMatcher.Fee(_options, qty, price);
+        o.AveragePrice = (o.AveragePrice * o.Filled + price * qty) / (o.Filled + qty);
+        o.Filled += qty;
+        o.Fees += fee;
+        o.Status = o.Remaining == 0 ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+        _cash += (o.IsBuy ? -qty * price : qty * price) - fee;
+        var tradeId = "PT" + (++_tradeSequence);
+        _positions.Apply(new Fill(tradeId, new OrderId(o.BrokerOrderId), o.Order.Symbol, o.Order.Side, o.Order.Product, qty, price, fee, now));
+        Report(o, qty, price, fee, now, o.Status == OrderStatus.Filled ? "filled" : "partially filled", tradeId);
+        if (o.Status == OrderStatus.Filled) _active.Remove(o);
+    }
+
+    private void Finish(PaperOrder o, OrderStatus status, DateTimeOffset now, string message)
+    {
+        o.Status = status;
+        _active.Remove(o);
+        Report(o, 0, 0, 0, now, message);
+    }
+
+    private void Report(PaperOrder o, decimal qty, decimal price, decimal fee, DateTimeOffset now, string message, string? tradeId = null) =>
+        _reports.Writer.TryWrite(new ExecutionReport(o.Order.ClientOrderId, o.BrokerOrderId, o.Status, qty, price, o.Filled, o.AveragePrice,
+            fee, now, message, tradeId));
+}

@@ -1,0 +1,56 @@
+using ActorTrading.Actors.Ports;
+using ActorTrading.Api.V1;
+using ActorTrading.Events.V1;
+using Google.Protobuf.WellKnownTypes;
+
+namespace ActorTrading.Storage.Tests.Infrastructure;
+
+/// <summary>Builders of journaled events for tests.</summary>
+public static class TestEvents
+{
+    public static readonly DateTimeOffset T0 = new(2026, 11, 20, 9, 15, 0, TimeSpan.Zero);
+
+    public static AccountEvent At(this AccountEvent e, DateTimeOffset at) { e.At = Timestamp.FromDateTimeOffset(at); return e; }
+
+    public static AccountEvent Opened(string accountId, decimal cash = 100_000m) => new AccountEvent
+    {
+        AccountOpened = new AccountOpened { AccountId = accountId, DisplayName = "Test " + accountId, InitialCash = WireDecimal.FromDecimal(cash),
+            Limits = new RiskLimits { MaxOpenPositions = 3, MaxTradesPerDay = 5 } },
+    }.At(T0);
+
+    public static AccountEvent Accepted(string orderId, string symbol = "NSE:RELIANCE", decimal qty = 10m, decimal? limit = 2500m) => new AccountEvent
+    {
+        OrderAccepted = new OrderAccepted { OrderId = orderId, ClientOrderId = "c-" + orderId, Symbol = symbol, Side = Side.Buy,
+            Type = limit is null ? OrderType.Market : OrderType.Limit, Quantity = WireDecimal.FromDecimal(qty),
+            LimitPrice = WireDecimal.FromNullable(limit), TimeInForce = TimeInForce.Day, Product = Product.Mis, Strategy = "manual" },
+    }.At(T0);
+
+    public static AccountEvent Submitted(string orderId) => new AccountEvent
+    {
+        OrderSubmitted = new OrderSubmitted { OrderId = orderId, GatewayId = "paper-1", BrokerOrderId = "b-" + orderId },
+    }.At(T0);
+
+    public static AccountEvent Filled(string orderId, string tradeId, decimal qty, decimal price, bool complete, decimal positionAfter, decimal cashAfter,
+        string symbol = "NSE:RELIANCE") => new AccountEvent
+    {
+        OrderFilled = new OrderFilled { OrderId = orderId, TradeId = tradeId, Symbol = symbol, Side = Side.Buy, Product = Product.Mis,
+            Quantity = WireDecimal.FromDecimal(qty), Price = WireDecimal.FromDecimal(price), Fees = WireDecimal.FromDecimal(1.5m),
+            Time = Timestamp.FromDateTimeOffset(T0), FilledQuantityAfter = WireDecimal.FromDecimal(qty), AverageFillPriceAfter = WireDecimal.FromDecimal(price),
+            PositionQuantityAfter = WireDecimal.FromDecimal(positionAfter), PositionAveragePriceAfter = WireDecimal.FromDecimal(price),
+            PositionRealizedPnlAfter = WireDecimal.FromDecimal(0), CashAfter = WireDecimal.FromDecimal(cashAfter), OrderComplete = complete },
+    }.At(T0);
+
+    public static AccountEvent Canceled(string orderId) => new AccountEvent { OrderCanceled = new OrderCanceled { OrderId = orderId, Reason = "user" } }.At(T0);
+
+    public static AccountEvent Cash(decimal amount, decimal after) => new AccountEvent
+    {
+        CashAdjusted = new CashAdjusted { Amount = WireDecimal.FromDecimal(amount), CashAfter = WireDecimal.FromDecimal(after), Reason = "deposit" },
+    }.At(T0);
+
+    public static AccountEvent Halted(string reason = "kill switch") => new AccountEvent
+    {
+        TradingStateChanged = new Events.V1.TradingStateChanged { State = TradingState.Halted, Reason = reason },
+    }.At(T0);
+
+    public static AccountEvent[] Many(int n) => Enumerable.Range(0, n).Select(i => Cash(1m, 100_000m + i + 1)).ToArray();
+}

@@ -1,0 +1,54 @@
+using ActorTrading.Storage.Postgres;
+using ActorTrading.Storage.Tests.Infrastructure;
+
+namespace ActorTrading.Storage.Tests.Postgres;
+
+public sealed class MigratorTests : IAsyncLifetime
+{
+    private readonly PostgresSchema _schema = new();
+
+    public Task InitializeAsync() => _schema.InitializeAsync();
+
+    public Task DisposeAsync() => _schema.DisposeAsync();
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var cmd = _schema.Storage.DataSource.CreateCommand(sql);
+        return await cmd.ExecuteScalarAsync();
+    }
+
+    [Fact]
+    public async Task MigrateAsync_SeveralNodesAtOnce_EachVersionAppliedOnce()
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Migrator.MigrateAsync(_schema.Storage.DataSource, _schema.Options)));
+
+        Assert.All(runs, Assert.Empty);   // the schema was migrated when the class started
+        Assert.Equal((long)Migrator.CodeVersion, await ScalarAsync("SELECT count(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_DatabaseSchemaNewerThanCode_RefusesWithClearError()
+    {
+        await _schema.ExecuteAsync($"INSERT INTO schema_version (version, name) VALUES ({Migrator.CodeVersion + 1}, 'from_the_future')");
+
+        var ex = await Assert.ThrowsAsync<SchemaTooNewException>(() => _schema.OpenAnotherAsync());
+
+        Assert.Equal(Migrator.CodeVersion + 1, ex.DatabaseVersion);
+        Assert.Contains("upgrade this node", ex.Message);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_Start_CreatesMonthlyPartitionsAheadAndEventsLandInThem()
+    {
+        var month = DateTime.UtcNow;
+        await _schema.Storage.Journal.AppendAsync("p", 1, [TestEvents.Halted().At(new DateTimeOffset(month))]);
+
+        var partition = (string?)await ScalarAsync("SELECT tableoid::regclass::text FROM account_events WHERE account_id = 'p'");
+        var ahead = (long)(await ScalarAsync(
+            $"SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            $"WHERE n.nspname = '{_schema.Schema}' AND c.relkind = 'r' AND c.relname LIKE 'trades\\_2%'"))!;
+
+        Assert.EndsWith($"account_events_{month:yyyy_MM}", partition);
+        Assert.Equal(1 + 1 + _schema.Options.PartitionMonthsAhead, ahead);
+    }
+}
