@@ -51,13 +51,21 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     public async Task<TResponse> ReadUnaryAsync()
     {
         var message = await ReadNextAsync(CancellationToken.None).ConfigureAwait(false)
-            ?? throw Fail(new RpcException(new Status(StatusCode.Internal, "Failed to deserialize response message: the server sent no message.")));
+            ?? throw Violation("The server ended the call with OK but sent no response message.");
         if (await ReadNextAsync(CancellationToken.None).ConfigureAwait(false) is not null)
         {
-            throw Fail(new RpcException(new Status(StatusCode.Internal, "The server sent more than one response message to a unary call.")));
+            throw Violation("The server sent more than one response message to a unary call.");
         }
 
         return message;
+    }
+
+    /// <summary>The server broke the call's shape: the call ends INTERNAL whatever status it sent.</summary>
+    private RpcException Violation(string detail)
+    {
+        _status = new Status(StatusCode.Internal, detail);
+        EndRequest();
+        return new RpcException(_status.Value, _trailers ?? new Metadata());
     }
 
     public Status GetStatus() => _status ?? throw new InvalidOperationException("The call has not finished: read the response first.");

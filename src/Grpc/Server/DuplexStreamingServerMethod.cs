@@ -5,7 +5,7 @@ namespace ActorTrading.Grpc;
 
 internal sealed class DuplexStreamingServerMethod<TService, TRequest, TResponse>(
     MethodDescriptor descriptor, Func<TService, IAsyncStreamReader<TRequest>, IServerStreamWriter<TResponse>, ServerCallContext, Task> invoker)
-    : ServerMethod(descriptor, typeof(TService))
+    : ServerMethod(descriptor)
     where TService : class
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>

@@ -11,8 +11,6 @@ public sealed partial class ServerCallContext
     private PipeReader? _requestReader;
     private bool _requestCompleted;
 
-    internal bool RequestCompleted => _requestCompleted;
-
     /// <summary>Whether the last request message read arrived compressed (compressed flag set).</summary>
     public bool RequestMessageCompressed { get; private set; }
 

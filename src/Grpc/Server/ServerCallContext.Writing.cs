@@ -11,7 +11,9 @@ namespace ActorTrading.Grpc;
 public sealed partial class ServerCallContext
 {
     private const int FlushThreshold = 64 * 1024;
+    private readonly Lock _writeLock = new();
     private bool _headersSent;
+    private bool _finished;
     private long _unflushedBytes;
 
     /// <summary>
@@ -67,6 +69,19 @@ public sealed partial class ServerCallContext
     /// <summary>Writes one response frame into the body pipe (no flush).</summary>
     internal void WriteMessage(IMessage message, WriteOptions? options)
     {
+        lock (_writeLock)
+        {
+            if (_finished)
+            {
+                throw new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded: the call has already ended."));
+            }
+
+            WriteMessageCore(message, options);
+        }
+    }
+
+    private void WriteMessageCore(IMessage message, WriteOptions? options)
+    {
         EnsureHeaders();
         var compression = ResponseCompressor;
         if (compression is not null && (((options ?? WriteOptions)?.Flags ?? WriteFlags.None) & WriteFlags.NoCompress) != 0)
@@ -90,6 +105,11 @@ public sealed partial class ServerCallContext
 
     internal ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken)
     {
+        if (_finished)
+        {
+            return default;
+        }
+
         _unflushedBytes = 0;
         return _http.Response.BodyWriter.FlushAsync(cancellationToken);
     }
@@ -115,6 +135,25 @@ public sealed partial class ServerCallContext
         if (_http.Features.Get<IHttpResponseTrailersFeature>() is { Trailers: { IsReadOnly: false } trailers })
         {
             AppendStatus(trailers, status, extraTrailers);
+        }
+    }
+
+    /// <summary>
+    /// Ends the call now with <paramref name="status"/> while the handler may still run (it ignored its deadline):
+    /// its later writes throw. False if the call had already ended.
+    /// </summary>
+    internal bool TryFinishEarly(Status status)
+    {
+        lock (_writeLock)
+        {
+            if (_finished)
+            {
+                return false;
+            }
+
+            _finished = true;
+            WriteStatus(status, null);
+            return true;
         }
     }
 

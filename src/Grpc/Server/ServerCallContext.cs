@@ -83,13 +83,22 @@ public sealed partial class ServerCallContext
             throw new InvalidOperationException("Response headers were already sent: write them before the first message, once.");
         }
 
-        foreach (var entry in responseHeaders)
+        lock (_writeLock)
         {
-            _http.Response.Headers.Append(entry.Key, MetadataCodec.ToHeaderValue(entry));
+            if (_finished)
+            {
+                throw new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded: the call has already ended."));
+            }
+
+            foreach (var entry in responseHeaders)
+            {
+                _http.Response.Headers.Append(entry.Key, MetadataCodec.ToHeaderValue(entry));
+            }
+
+            EnsureHeaders();
         }
 
-        EnsureHeaders();
-        await _http.Response.BodyWriter.FlushAsync(CancellationToken).ConfigureAwait(false);
+        await FlushAsync(CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads grpc-timeout and grpc-encoding. False when the call was already answered (unsupported encoding).</summary>
@@ -139,6 +148,8 @@ public sealed partial class ServerCallContext
 
         return true;
     }
+
+    internal bool HasDeadline => _deadlineCts is not null;
 
     internal void DisposeDeadline() => _deadlineCts?.Dispose();
 

@@ -21,7 +21,13 @@ internal static partial class ServerCallRunner
             Metadata? trailers = null;
             try
             {
-                await method.Pipeline(context).ConfigureAwait(false);
+                var pipeline = method.Pipeline(context);
+                if (!pipeline.IsCompleted && context.HasDeadline && await AnswerDeadlineFirstAsync(pipeline, context).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                await pipeline.ConfigureAwait(false);
                 status = context.Status;
             }
             catch (Exception ex)
@@ -48,6 +54,31 @@ internal static partial class ServerCallRunner
         }
     }
 
+    /// <summary>
+    /// If the deadline passes before the handler returns, answer DEADLINE_EXCEEDED and reset the stream at once, then
+    /// still wait for the handler (ASP.NET Core recycles the HttpContext when we return). True when it did so.
+    /// </summary>
+    private static async Task<bool> AnswerDeadlineFirstAsync(Task pipeline, ServerCallContext context)
+    {
+        await Task.WhenAny(pipeline, Task.Delay(Timeout.Infinite, context.CancellationToken)).ConfigureAwait(false);
+        if (pipeline.IsCompleted || !context.DeadlineExceeded || !context.TryFinishEarly(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")))
+        {
+            return false;
+        }
+
+        await context.ResetAfterDeadlineAsync().ConfigureAwait(false);
+        try
+        {
+            await pipeline.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The call has ended: whatever the late handler did no longer reaches the client.
+        }
+
+        return true;
+    }
+
     private static Status ToStatus(Exception ex, ServerCallContext context, ServerRuntime runtime, out Metadata? trailers)
     {
         trailers = null;
@@ -56,6 +87,8 @@ internal static partial class ServerCallRunner
             case RpcException rpc:
                 trailers = rpc.Trailers;
                 return rpc.Status;
+            case Google.Protobuf.InvalidProtocolBufferException:
+                return new Status(StatusCode.Internal, "Failed to deserialize the request message.");
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return context.DeadlineExceeded
                     ? new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")

@@ -7,17 +7,14 @@ internal abstract class ServerMethod
 {
     private ServerCallHandler? _pipeline;
 
-    protected ServerMethod(MethodDescriptor descriptor, Type serviceType)
+    protected ServerMethod(MethodDescriptor descriptor)
     {
         Descriptor = descriptor;
-        ServiceType = serviceType;
         Path = Method.PathOf(descriptor);
         Type = Method.TypeOf(descriptor);
     }
 
     public MethodDescriptor Descriptor { get; }
-
-    public Type ServiceType { get; }
 
     public string Path { get; }
 

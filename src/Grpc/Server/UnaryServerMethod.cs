@@ -5,7 +5,7 @@ namespace ActorTrading.Grpc;
 
 internal sealed class UnaryServerMethod<TService, TRequest, TResponse>(
     MethodDescriptor descriptor, Func<TService, TRequest, ServerCallContext, Task<TResponse>> invoker)
-    : ServerMethod(descriptor, typeof(TService))
+    : ServerMethod(descriptor)
     where TService : class
     where TRequest : class, IMessage<TRequest>
     where TResponse : class, IMessage<TResponse>

@@ -58,6 +58,41 @@ public sealed class DeadlineTests
     }
 
     [Fact]
+    public async Task RawCall_HandlerIgnoresItsDeadline_ServerStillAnswersDeadlineExceededAtExpiry()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handlerReturned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hooks = new TestHooks
+        {
+            ServerStream = async (_, writer, _) =>
+            {
+                await writer.WriteAsync(new EchoReply { Index = 1 });
+                await release.Task;
+                try
+                {
+                    await writer.WriteAsync(new EchoReply { Index = 2 });
+                }
+                finally
+                {
+                    handlerReturned.TrySetResult();
+                }
+            },
+        };
+        await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
+        using var http = RawGrpc.Client();
+        var request = RawGrpc.Request(host.Address, TestMethods.ServerStream.FullName, RawGrpc.Frame(new EchoRequest()));
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "100m");
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead).WaitAsync(TimeSpan.FromSeconds(30));
+        release.SetResult();
+        await handlerReturned.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("4", RawGrpc.Header(response, "grpc-status"));
+        var reply = await host.Client.UnaryAsync(TestMethods.Unary, new EchoRequest { Text = "still serving" });
+        Assert.Equal("still serving", reply.Text);
+    }
+
+    [Fact]
     public async Task UnaryAsync_DeadlineAlreadyPassed_FailsWithoutCallingTheServer()
     {
         var called = false;

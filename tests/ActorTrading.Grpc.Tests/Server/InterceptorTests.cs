@@ -110,4 +110,21 @@ public sealed class InterceptorTests
             return next(context);
         }
     }
+
+    [Fact]
+    public async Task UnaryCall_InterceptorSkipsTheHandler_ClientGetsInternalNotAnEmptyOk()
+    {
+        await using var host = await GrpcTestHost.StartAsync(grpc: g => g.AddInterceptor<ShortCircuitInterceptor>());
+
+        using var call = host.Client.UnaryCall(TestMethods.Unary, new EchoRequest());
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+        Assert.Equal(StatusCode.Internal, call.GetStatus().StatusCode);
+    }
+
+    public sealed class ShortCircuitInterceptor : ServerInterceptor
+    {
+        public override Task InterceptAsync(ServerCallContext context, ServerCallHandler next) => Task.CompletedTask;
+    }
 }

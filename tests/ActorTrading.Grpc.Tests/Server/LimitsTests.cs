@@ -111,4 +111,16 @@ public sealed class LimitsTests
 
         Assert.Null(maxBody);
     }
+
+    [Fact]
+    public async Task RawCall_GarbagePayload_InternalNotUnknown()
+    {
+        await using var host = await GrpcTestHost.StartAsync();
+        using var http = RawGrpc.Client();
+
+        using var response = await http.SendAsync(RawGrpc.Request(host.Address, TestMethods.Unary.FullName, RawGrpc.Frame([0xFF, 0xFF, 0xFF])));
+        await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("13", RawGrpc.Header(response, "grpc-status"));
+    }
 }
