@@ -84,7 +84,7 @@ public static class NodeApplication
             .AddHealth()
             .AddReflection();
         customize?.Invoke(builder);
-        s.TryAddSingleton(_ => TradingCoreWiring.Create());
+        s.TryAddSingleton(TradingCoreWiring.Create);
 
         var app = builder.Build();
         app.UseGrpc();

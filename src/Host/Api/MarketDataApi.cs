@@ -13,9 +13,9 @@ namespace ActorTrading.Host.Api;
 
 /// <summary>
 /// <c>actortrading.v1.MarketData</c>: ticks stream from the symbol actors (kind <c>symbol</c>, id EXCHANGE:SYMBOL);
-/// quotes from the quote cache; bars from the read models; published ticks go to the symbol actors.
+/// quotes and recent 1-minute bars from the symbol actor (then the quote cache / stored bars); published ticks go to the symbol actors.
 /// </summary>
-public sealed class MarketDataApi(ActorHost actors, StreamPump streams, NodeStorage storage, NodeMetrics metrics)
+public sealed class MarketDataApi(ActorHost actors, ActorRouter router, StreamPump streams, NodeStorage storage, NodeMetrics metrics)
 {
     public const int MaxSymbolsPerSubscription = 100;
     private static readonly TimeSpan MaxBarRange = TimeSpan.FromDays(31);
@@ -37,11 +37,19 @@ public sealed class MarketDataApi(ActorHost actors, StreamPump streams, NodeStor
             buffer, m => ToTick(m, wanted), responseStream, context, _ => metrics.TicksSeen(1, "stream"));
     }
 
+    /// <summary>The symbol actor's last tick; when it has seen none (e.g. another node runs the feed), the shared quote cache.</summary>
     public async Task<Tick> GetQuote(GetQuoteRequest request, ServerCallContext context)
     {
         Symbol(request.Symbol);
-        return await storage.Quotes.GetAsync(request.Symbol, context.CancellationToken).ConfigureAwait(false)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no quote for {request.Symbol} yet"));
+        try
+        {
+            return await router.AskAsync<Tick>(new ClusterIdentity(ActorRouter.SymbolKind, request.Symbol), request, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return await storage.Quotes.GetAsync(request.Symbol, context.CancellationToken).ConfigureAwait(false)
+                ?? throw new RpcException(new Status(StatusCode.NotFound, $"no quote for {request.Symbol} yet"));
+        }
     }
 
     public async Task<GetBarsResponse> GetBars(GetBarsRequest request, ServerCallContext context)
@@ -53,9 +61,12 @@ public sealed class MarketDataApi(ActorHost actors, StreamPump streams, NodeStor
         var to = request.To!.ToDateTimeOffset();
         Check(from < to, $"to: must be after from ({from:O} .. {to:O})");
         Check(to - from <= MaxBarRange, $"to: at most {MaxBarRange.TotalDays} days of bars per call");
-        var bars = await storage.ReadModels.GetBarsAsync(request.Symbol, from, to, context.CancellationToken).ConfigureAwait(false);
+        var recent = await router.AskAsync<GetBarsResponse>(new ClusterIdentity(ActorRouter.SymbolKind, request.Symbol), request, context.CancellationToken)
+            .ConfigureAwait(false);
+        if (recent.Bars.Count > 0) return recent;
+        var stored = await storage.ReadModels.GetBarsAsync(request.Symbol, from, to, context.CancellationToken).ConfigureAwait(false);
         var response = new GetBarsResponse();
-        response.Bars.AddRange(bars);
+        response.Bars.AddRange(stored);
         return response;
     }
 

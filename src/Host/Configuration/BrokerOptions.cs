@@ -9,6 +9,12 @@ public sealed class BrokerOptions
 
     public string ApiKey { get; set; } = "";
 
-    /// <summary>Orders per second the gateway lets through to the broker.</summary>
-    public int OrdersPerSecond { get; set; } = 10_000;
+    /// <summary>Orders per second the gateway lets through to the broker (the broker's own limit).</summary>
+    public int OrdersPerSecond { get; set; } = 10;
+
+    /// <summary>Orders per minute the gateway lets through to the broker.</summary>
+    public int OrdersPerMinute { get; set; } = 200;
+
+    /// <summary>Orders the gateway queues before denying RATE_LIMIT.</summary>
+    public int QueueCapacity { get; set; } = 1000;
 }

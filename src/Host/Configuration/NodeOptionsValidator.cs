@@ -33,6 +33,9 @@ public static class NodeOptionsValidator
         Check(o.Broker.Kind != "openalgo" || Uri.TryCreate(o.Broker.Url, UriKind.Absolute, out _), "Node:Broker:Url must be an absolute URL for the openalgo broker");
         Check(o.Broker.Kind != "openalgo" || o.Broker.ApiKey.Length > 0, "Node:Broker:ApiKey is required for the openalgo broker");
         Check(o.Broker.OrdersPerSecond is >= 1 and <= 1_000_000, "Node:Broker:OrdersPerSecond must be 1..1000000");
+        Check(o.Broker.OrdersPerMinute is >= 1 and <= 60_000_000, "Node:Broker:OrdersPerMinute must be 1..60000000");
+        Check(o.Broker.QueueCapacity is >= 1 and <= 10_000_000, "Node:Broker:QueueCapacity must be 1..10000000");
+        Check(o.Risk.OrdersPerSecond is >= 1 and <= 1_000_000, "Node:Risk:OrdersPerSecond must be 1..1000000");
 
         var r = o.Risk;
         Check(r.RiskPerTradePercent is > 0 and <= 100, "Node:Risk:RiskPerTradePercent must be in (0, 100]");

@@ -12,6 +12,9 @@ public sealed class RiskDefaultsOptions
     public decimal MaxPositionPercent { get; set; } = 10m;
     public decimal PriceBandPercent { get; set; } = 5m;
 
+    /// <summary>Orders per second one account may send (burst the same); not in the API's RiskLimits.</summary>
+    public int OrdersPerSecond { get; set; } = 10;
+
     /// <summary>Null: on when the node is durable, off on the embedded demo node (so a demo trades at any hour).</summary>
     public bool? EnforceMarketHours { get; set; }
 }

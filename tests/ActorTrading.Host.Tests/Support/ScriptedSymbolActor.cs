@@ -9,6 +9,7 @@ namespace ActorTrading.Host.Tests.Support;
 public sealed class ScriptedSymbolActor : IActor
 {
     private readonly HashSet<PID> _subscribers = [];
+    private Tick? _last;
 
     public Task ReceiveAsync(IContext context)
     {
@@ -25,7 +26,14 @@ public sealed class ScriptedSymbolActor : IActor
             case Terminated t:
                 _subscribers.Remove(t.Who);
                 break;
+            case GetQuoteRequest:
+                context.Respond(_last is null ? new CommandFailed { Code = FailureCode.NotFound, Field = "symbol", Message = "no tick yet" } : _last);
+                break;
+            case GetBarsRequest:
+                context.Respond(new GetBarsResponse());
+                break;
             case Tick tick:
+                _last = tick;
                 foreach (var s in _subscribers) context.Send(s, tick);
                 break;
         }

@@ -28,14 +28,17 @@ public sealed class TestNode : IAsyncDisposable
     public HttpClient Http { get; }
     public Dictionary<Role, string> Keys { get; } = [];
 
-    public static async Task<TestNode> StartAsync(params string[] args)
+    public static Task<TestNode> StartAsync(params string[] args) => StartAsync(realCore: false, args);
+
+    /// <param name="realCore">true: the trading actors of src/Actors (simulated feed, paper broker) instead of the scripted ones.</param>
+    public static async Task<TestNode> StartAsync(bool realCore, params string[] args)
     {
         var core = new ScriptedTradingCore();
         string[] all = ["--urls", "http://127.0.0.1:0", "--http-urls", "http://127.0.0.1:0", "--admin-key", AdminKey, "--node-id", "test-node", .. args];
         var node = await NodeApplication.BuildAsync(all, b =>
         {
             b.Logging.ClearProviders();
-            b.Services.AddSingleton<ITradingCore>(core);
+            if (!realCore) b.Services.AddSingleton<ITradingCore>(core);
         });
         await node.StartAsync();
         var test = new TestNode(node, core);

@@ -1,0 +1,101 @@
+using ActorTrading.Actors.Brokers;
+using ActorTrading.Actors.Feeds;
+using ActorTrading.Actors.Hosting;
+using ActorTrading.Actors.Model;
+using ActorTrading.Actors.Risk;
+using ActorTrading.Host.Configuration;
+using ActorTrading.Runtime.Cluster;
+using RuntimeCluster = ActorTrading.Runtime.Cluster.Cluster;
+
+namespace ActorTrading.Host.Composition;
+
+/// <summary>
+/// The trading actors of src/Actors (<see cref="TradingCore"/>: account, symbol, gateway) on the node's ports, with the
+/// configured broker (paper or OpenAlgo) and feed (simulated, CSV replay, or none: PublishTicks only).
+/// </summary>
+public sealed partial class ActorsTradingCore(ILogger<ActorsTradingCore> log) : ITradingCore
+{
+    public static readonly TimeSpan StallThreshold = TimeSpan.FromSeconds(30);
+
+    private readonly CancellationTokenSource _stop = new();
+    private TradingServices? _services;
+    private TradingCoreContext? _context;
+    private FeedDriver? _driver;
+    private Task _feed = Task.CompletedTask;
+    private volatile string? _feedProblem = "the feed has not started";
+
+    public string? FeedProblem => _feed.IsFaulted ? "the feed failed: " + _feed.Exception!.GetBaseException().Message : _feedProblem;
+
+    public IReadOnlyList<ClusterKind> CreateKinds(TradingCoreContext context)
+    {
+        _context = context;
+        var o = context.Options;
+        var options = new TradingCoreOptions
+        {
+            Journal = context.Storage.Journal, Snapshots = context.Storage.Snapshots, Quotes = context.Storage.Quotes,
+            RateLimits = context.Storage.RateLimits, BrokerFactory = id => CreateBroker(id, o.Broker, context),
+            DefaultGateway = o.Broker.Kind, Instruments = context.Instruments, TimeProvider = context.Time,
+            DefaultLimits = RiskSettings.Default with
+            {
+                RiskPerTradePercent = o.Risk.RiskPerTradePercent, MinRewardRisk = o.Risk.MinRewardRisk,
+                MaxDailyLossPercent = o.Risk.MaxDailyLossPercent, MaxOpenPositions = o.Risk.MaxOpenPositions,
+                MaxTradesPerDay = o.Risk.MaxTradesPerDay, MaxOrdersPerDay = o.Risk.MaxOrdersPerDay,
+                MaxPositionPercent = o.Risk.MaxPositionPercent, PriceBandPercent = o.Risk.PriceBandPercent,
+                EnforceMarketHours = context.EnforceMarketHours, OrdersPerSecond = o.Risk.OrdersPerSecond, OrderBurst = o.Risk.OrdersPerSecond,
+            },
+            GatewayOrdersPerSecond = o.Broker.OrdersPerSecond, GatewayOrdersPerMinute = o.Broker.OrdersPerMinute,
+            GatewayQueueCapacity = o.Broker.QueueCapacity,
+        };
+        _services = new TradingServices(options, context.Time);
+        return TradingCore.Kinds(_services);
+    }
+
+    public Task StartAsync(RuntimeCluster cluster, CancellationToken cancellationToken)
+    {
+        _services!.Attach(cluster);
+        var context = _context!;
+        var feed = context.Options.Feed;
+        _driver = new FeedDriver(cluster, new DataStallWatchdog(MarketCalendar.Nse(), StallThreshold), context.Time);
+        _driver.Stalled += s => { _feedProblem = $"no ticks for {s.Symbol} since {s.LastTick:O}"; LogStalled(log, s.Symbol.Value); };
+        _driver.Recovered += _ => _feedProblem = null;
+        var symbols = feed.SymbolList.Count > 0
+            ? feed.SymbolList.Select(s => context.Instruments.TryGet(SymbolId.Parse(s), out var spec) ? spec : null).OfType<InstrumentSpec>().ToList()
+            : [.. context.Instruments.All];
+        switch (feed.Kind)
+        {
+            case "simulated":
+                var simulated = new SimulatedFeed(symbols, seed: Environment.TickCount);
+                _feed = Task.Run(() => _driver.RunAsync(simulated, TimeSpan.FromSeconds(1 / feed.TicksPerSecond), _stop.Token), CancellationToken.None);
+                _feedProblem = null;
+                break;
+            case "csv":
+                var csv = new CsvReplayFeed(() => File.OpenText(feed.File));
+                _feed = Task.Run(() => _driver.ReplayAsync(csv, feed.Speed, _stop.Token), CancellationToken.None);
+                _feedProblem = null;
+                break;
+            default:
+                _feedProblem = null;   // no feed: ticks come through PublishTicks
+                break;
+        }
+        LogFeed(log, feed.Kind, symbols.Count, context.Options.Broker.Kind);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _feed.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IBrokerAdapter CreateBroker(string connectionId, BrokerOptions broker, TradingCoreContext context) => broker.Kind switch
+    {
+        "openalgo" => new OpenAlgoBroker(new HttpClient(), new OpenAlgoOptions { BaseAddress = new Uri(broker.Url), ApiKey = broker.ApiKey, Name = connectionId }, context.Time),
+        _ => new PaperBroker(context.Instruments, context.Time, new PaperBrokerOptions { Name = connectionId }),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} on {Symbols} symbols; broker {Broker}")]
+    private static partial void LogFeed(ILogger logger, string feed, int symbols, string broker);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Market data stalled for {Symbol}")]
+    private static partial void LogStalled(ILogger logger, string symbol);
+}
