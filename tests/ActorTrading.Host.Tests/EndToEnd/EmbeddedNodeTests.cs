@@ -1,0 +1,101 @@
+using ActorTrading.Api.V1;
+using ActorTrading.Grpc;
+using ActorTrading.Host.Tests.Support;
+
+namespace ActorTrading.Host.Tests.EndToEnd;
+
+/// <summary>
+/// A real embedded node process driven by three real clients: ours (src/Grpc), python grpcio and @grpc/grpc-js, plus
+/// `buf curl` through reflection. Order placement with fills is in Pending/ until the trading actors answer it reliably.
+/// </summary>
+public sealed class EmbeddedNodeTests(EmbeddedNodeFixture fixture) : IClassFixture<EmbeddedNodeFixture>
+{
+    private NodeProcess Node => fixture.Node;
+
+    [Fact]
+    public async Task Session_OurClient_CreatesTradesStateAndStreams()
+    {
+        using var client = new ApiClient(Node.GrpcUrl);
+        const string account = "cs-1";
+        var created = await client.Unary<CreateAccountRequest, Account>("Accounts/CreateAccount",
+            new() { AccountId = account, DisplayName = "C#", InitialCash = Messages.Dec(1_000_000) }, NodeProcess.AdminKey);
+        Assert.Equal("e2e-embedded", created.NodeId);
+        var trader = (await client.Unary<CreateApiKeyRequest, ApiKey>("Accounts/CreateApiKey",
+            new() { Principal = "cs-trader", Role = Role.Trader, AccountIds = { account } }, NodeProcess.AdminKey)).Secret;
+
+        using (var ticks = client.Stream<SubscribeRequest, Tick>("MarketData/Subscribe", new() { Symbols = { "NSE:RELIANCE", "NSE:ICICIBANK" } }, trader))
+        {
+            Assert.True(await ticks.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60)));
+            Assert.StartsWith("NSE:", ticks.ResponseStream.Current.Symbol, StringComparison.Ordinal);
+        }
+        var quote = await client.Unary<GetQuoteRequest, Tick>("MarketData/GetQuote", new() { Symbol = "NSE:RELIANCE" }, trader);
+        Assert.True(quote.Last.Units > 0);
+
+        var instance = await client.Unary<StartStrategyRequest, StrategyInstance>("Strategies/StartStrategy",
+            new() { AccountId = account, Type = "signal_follower", InstanceName = "cs-signals", Symbols = { "NSE:TCS" } }, trader);
+        Assert.True(instance.Running);
+        var halted = await client.Unary<HaltRequest, TradingStateChanged>("Accounts/Halt", new() { AccountId = account, Mode = TradingState.Halted, Reason = "e2e" }, trader);
+        Assert.Equal(TradingState.Halted, halted.State);
+        var denied = await client.Unary<PlaceOrderRequest, OrderAck>("Orders/PlaceOrder", Messages.Market(account, "cs-halted", Side.Buy, 1), trader);
+        Assert.Equal(DenialReason.TradingHalted, denied.DenialReason);
+        var resumed = await client.Unary<ResumeRequest, TradingStateChanged>("Accounts/Resume", new() { AccountId = account }, trader);
+        Assert.Equal(TradingState.Active, resumed.State);
+        var stopped = await client.Unary<StopStrategyRequest, StrategyInstance>("Strategies/StopStrategy", new() { AccountId = account, InstanceName = "cs-signals" }, trader);
+        Assert.False(stopped.Running);
+        var portfolio = await client.Unary<GetPortfolioRequest, PortfolioSnapshot>("Portfolio/GetPortfolio", new() { AccountId = account }, trader);
+        Assert.Equal(1_000_000, portfolio.Cash.Units);
+
+        var foreign = await Assert.ThrowsAsync<RpcException>(() => client.Unary<GetAccountRequest, Account>("Accounts/GetAccount", new() { AccountId = "py-1" }, trader));
+        Assert.Equal(StatusCode.PermissionDenied, foreign.StatusCode);
+        var audit = await client.Unary<ListAuditEventsRequest, ListAuditEventsResponse>("Accounts/ListAuditEvents", new() { AccountId = account }, trader);
+        Assert.Contains(audit.Events, e => e.Action == "Accounts.Halt" && e.Principal == "cs-trader" && e.Outcome == "OK");
+    }
+
+    [Fact]
+    public async Task Session_PythonGrpcio_Passes()
+    {
+        var (code, output) = await ToolRunner.RunAsync("/usr/bin/python3",
+            ["tests/python/node_session.py", "--target", Node.GrpcTarget, "--key", NodeProcess.AdminKey, "--account", "py-1",
+             "--protoset", Path.Combine(Path.GetDirectoryName(NodeProcess.HostDll)!, "actortrading.protoset")]);
+        Assert.True(code == 0 && output.Contains("SESSION OK", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
+    public async Task Session_GrpcJs_Passes()
+    {
+        Assert.True(Directory.Exists(Path.Combine(NodeProcess.RepoRoot, "tests", "node", "node_modules", "@grpc")),
+            "tests/node/node_modules is missing: run `npm ci` in tests/node (scripts/test.sh does)");
+        var (code, output) = await ToolRunner.RunAsync("node", ["tests/node/node_session.js", "--target", Node.GrpcTarget, "--key", NodeProcess.AdminKey, "--account", "js-1"]);
+        Assert.True(code == 0 && output.Contains("SESSION OK", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
+    public async Task BufCurl_ReflectionAndHealth_Answer()
+    {
+        var buf = Path.Combine(NodeProcess.RepoRoot, "tests", "node", "node_modules", ".bin", "buf");
+        Assert.True(File.Exists(buf), "tests/node/node_modules/.bin/buf is missing: run `npm ci` in tests/node (scripts/test.sh does)");
+        var (code, services) = await ToolRunner.RunAsync(buf, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", "--list-services", Node.GrpcUrl]);
+        Assert.True(code == 0, services);
+        foreach (var s in new[] { "actortrading.v1.Accounts", "actortrading.v1.Orders", "actortrading.v1.Portfolio", "actortrading.v1.MarketData",
+                     "actortrading.v1.Strategies", "actortrading.v1.Cluster", "grpc.health.v1.Health" })
+            Assert.Contains(s, services, StringComparison.Ordinal);
+        var (healthCode, health) = await ToolRunner.RunAsync(buf, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", "-d", "{\"service\":\"actortrading.v1.Orders\"}",
+            Node.GrpcUrl + "/grpc.health.v1.Health/Check"]);
+        Assert.True(healthCode == 0 && health.Contains("SERVING", StringComparison.Ordinal), health);
+        var (listCode, symbols) = await ToolRunner.RunAsync(buf, ["curl", "--protocol", "grpc", "--http2-prior-knowledge", "-H", "authorization: Bearer " + NodeProcess.AdminKey,
+            Node.GrpcUrl + "/actortrading.v1.MarketData/ListSymbols"]);
+        Assert.True(listCode == 0 && symbols.Contains("NSE:ICICIBANK", StringComparison.Ordinal), symbols);
+    }
+
+    [Fact]
+    public async Task Http_HealthMetricsOverHttp1_Answer()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Node.HttpUrl) };
+        Assert.Equal("live\n", await http.GetStringAsync("/health/live"));
+        var ready = await http.GetAsync("/health/ready");
+        Assert.True(ready.IsSuccessStatusCode, await ready.Content.ReadAsStringAsync());
+        var metrics = await http.GetStringAsync("/metrics");
+        Assert.Contains("actortrading_node_active_actors", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE actortrading_grpc_calls_total counter", metrics, StringComparison.Ordinal);
+    }
+}
