@@ -11,12 +11,12 @@ internal sealed partial class NodeLauncher : IAsyncDisposable
 {
     public const string AdminKey = "load-admin-key";
 
-    /// <summary>Settings a load node needs: no per-account or broker rate limit in the way of 50,000 orders.</summary>
+    /// <summary>Settings a load node needs: no broker rate limit in the way of 50,000 orders, and trading at any hour.</summary>
     public static readonly string[] LoadSettings =
     [
         "--Node:Risk:OrdersPerSecond", "1000000", "--Node:Risk:MaxOrdersPerDay", "100000000", "--Node:Risk:MaxTradesPerDay", "100000000",
         "--Node:Broker:OrdersPerSecond", "1000000", "--Node:Broker:OrdersPerMinute", "60000000", "--Node:Broker:QueueCapacity", "1000000",
-        "--Node:StreamBufferSize", "1024",
+        "--Node:StreamBufferSize", "1024", "--Node:Risk:EnforceMarketHours", "false",
     ];
 
     private readonly Process _process;

@@ -13,9 +13,19 @@ namespace ActorTrading.Host.Composition;
 /// The trading actors of src/Actors (<see cref="TradingCore"/>: account, symbol, gateway) on the node's ports, with the
 /// configured broker (paper or OpenAlgo) and feed (simulated, CSV replay, or none: PublishTicks only).
 /// </summary>
-public sealed partial class ActorsTradingCore(ILogger<ActorsTradingCore> log) : ITradingCore
+public sealed partial class ActorsTradingCore : ITradingCore, IDisposable
 {
     public static readonly TimeSpan StallThreshold = TimeSpan.FromSeconds(30);
+
+    private readonly ILogger<ActorsTradingCore> log;
+    private readonly System.Diagnostics.Metrics.Meter _meter = new("ActorTrading.Host.Feed");
+
+    public ActorsTradingCore(ILogger<ActorsTradingCore> logger)
+    {
+        log = logger;
+        _meter.CreateObservableCounter("actortrading.feed.ticks", () => _driver?.Published ?? 0,
+            description: "ticks the node's feed published to the symbol actors (rate = ticks/s)");
+    }
 
     private readonly CancellationTokenSource _stop = new();
     private TradingServices? _services;
@@ -85,6 +95,12 @@ public sealed partial class ActorsTradingCore(ILogger<ActorsTradingCore> log) : 
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _feed.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _meter.Dispose();
+        _stop.Dispose();
     }
 
     private static IBrokerAdapter CreateBroker(string connectionId, BrokerOptions broker, TradingCoreContext context) => broker.Kind switch

@@ -34,7 +34,8 @@ public sealed class TestNode : IAsyncDisposable
     public static async Task<TestNode> StartAsync(bool realCore, params string[] args)
     {
         var core = new ScriptedTradingCore();
-        string[] all = ["--urls", "http://127.0.0.1:0", "--http-urls", "http://127.0.0.1:0", "--admin-key", AdminKey, "--node-id", "test-node", .. args];
+        string[] all = ["--urls", "http://127.0.0.1:0", "--http-urls", "http://127.0.0.1:0", "--admin-key", AdminKey, "--node-id", "test-node",
+            "--ConnectionStrings:Postgres", "", "--ConnectionStrings:Redis", "", .. args];   // embedded even when the environment names a database
         var node = await NodeApplication.BuildAsync(all, b =>
         {
             b.Logging.ClearProviders();
