@@ -15,7 +15,7 @@ public sealed class FanOutScenario : IScenario
     {
         var children = args.Int("children", 10_000);
         var rounds = args.Int("rounds", 200);
-        var warmup = Math.Max(20, rounds / 10);
+        var warmup = Math.Max(100, rounds / 2);
         var dispatcher = new ActorTrading.Runtime.Dispatch.ThreadPoolDispatcher(preferLocal: args.Flag("local"));
         await using var system = new ActorSystem(new ActorSystemConfig { DefaultDispatcher = dispatcher });
         var done = new TaskCompletionSource<double[]>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -23,8 +23,7 @@ public sealed class PingPongScenario : IScenario
         var dispatcher = new ActorTrading.Runtime.Dispatch.ThreadPoolDispatcher(throughput, local);
         await using var system = new ActorSystem(new ActorSystemConfig { DefaultDispatcher = dispatcher });
 
-        progress.WriteLine($"warm-up: {pairs} pairs x {roundTrips / 10} round trips");
-        await RunOnce(system, pairs, roundTrips / 10, inflight);
+        await Warmup.RunAsync(() => RunOnce(system, pairs, Math.Max(1, roundTrips / 10), inflight), progress);
         var allocatedBefore = GC.GetTotalAllocatedBytes(true);
         var cpu = CpuClock.Start();
         var watch = Stopwatch.StartNew();

@@ -21,8 +21,9 @@ public sealed class SpawnScenario : IScenario
         await using var system = new ActorSystem();
         var times = new List<double>();
         var cpuTimes = new List<double>();
-        for (var round = -2; round < rounds; round++) // two warm-up rounds
+        for (var round = -5; round < rounds; round++) // five warm-up rounds
         {
+            if (round == 0) await Task.Delay(300, ct); // let tiered compilation promote the hot methods
             var started = 0;
             var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var childProps = Props.FromFunc(c =>

@@ -18,7 +18,7 @@ internal sealed partial class ActorContext
     {
         if (_state is ContextState.Stopping or ContextState.Stopped) return;
         _state = ContextState.Restarting;
-        StopReceiveTimer();
+        CancelReceiveTimeout(); // the new instance sets its own
         _system.Metrics.Restarted();
         await InvokeLifecycleAsync(Restarting.Instance).ConfigureAwait(false);
         StopAllChildren();

@@ -28,4 +28,16 @@ public sealed class LatencyDispatcherTests
         Assert.Single(threads);
         Assert.NotEqual(Environment.CurrentManagedThreadId, threads.Single());
     }
+
+    [Fact]
+    public void Dispose_Twice_StopsThreadWithoutError()
+    {
+        var dispatcher = new LatencyDispatcher(spinDuration: TimeSpan.FromMicroseconds(10));
+        dispatcher.Dispose();
+        dispatcher.Dispose();
+    }
+
+    [Fact]
+    public void Ctor_ZeroThroughput_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LatencyDispatcher(throughput: 0));
 }
