@@ -87,6 +87,7 @@ public sealed partial class AccountActor
     {
         if (m.Child.Equals(_risk)) _riskHealthy = false;
         else if (m.Child.Equals(_position)) _positionHealthy = false;
+        SendView(context);
         if (m.Message is EvaluateOrder evaluate)
             ReplyAll(context, TakeReplies(evaluate.Request.ClientOrderId, evaluate.ReplyTo),
                 Failures.Unavailable($"risk failed while checking {evaluate.Request.ClientOrderId}: {m.Reason.Message}"));
@@ -100,10 +101,11 @@ public sealed partial class AccountActor
         return Task.CompletedTask;
     }
 
-    private Task OnChildReady(ChildReady m)
+    private Task OnChildReady(IContext context, ChildReady m)
     {
         if (m.Child == "risk") _riskHealthy = true;
         else if (m.Child == "position") _positionHealthy = true;
+        SendView(context);
         return Task.CompletedTask;
     }
 

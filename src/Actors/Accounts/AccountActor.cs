@@ -33,7 +33,7 @@ public sealed partial class AccountActor : IActor
         GatewayReport m => OnGatewayReportAsync(context, m),
         PositionMarked m => OnMarked(context, m),
         SubmitIntent m => OnIntent(context, m),
-        RiskUnavailable m => Reply(context, m.ReplyTo, Failures.Unavailable("risk is restarting: " + m.Reason)),
+        RiskUnavailable m => OnRiskUnavailable(context, m),
         _ when _failed => Reply(context, context.Sender, Failures.Unavailable($"account {_id} could not be recovered; retry")),
         _ => ReceiveRest(context),
     };
@@ -48,7 +48,7 @@ public sealed partial class AccountActor : IActor
             case Terminated m: return OnTerminated(context, m);
             case ChildFailed m: return OnChildFailed(context, m);
             case RequestSync m: return OnRequestSync(context, m);
-            case ChildReady m: return OnChildReady(m);
+            case ChildReady m: return OnChildReady(context, m);
             case PublishPortfolio: return OnPublishPortfolio(context);
             case ReconcileRequested m: if (_state.Exists) SendReconcile(m.GatewayId); return Task.CompletedTask;
             case Stopping or Stopped or Restarting: return Task.CompletedTask;
@@ -86,6 +86,12 @@ public sealed partial class AccountActor : IActor
     private static Task Reply(IContext context, PID? to, object message)
     {
         if (to is not null) context.Send(to, message);
+        return Task.CompletedTask;
+    }
+
+    private Task OnRiskUnavailable(IContext context, RiskUnavailable m)
+    {
+        ReplyAll(context, TakeReplies(m.Request.ClientOrderId, m.ReplyTo), Failures.Unavailable("risk is restarting: " + m.Reason));
         return Task.CompletedTask;
     }
 

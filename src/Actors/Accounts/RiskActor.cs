@@ -1,6 +1,7 @@
 using ActorTrading.Actors.Hosting;
 using ActorTrading.Actors.Model;
 using ActorTrading.Actors.Risk;
+using ActorTrading.Actors.Symbols;
 using ActorTrading.Cluster.V1;
 using ActorTrading.Runtime;
 using ActorTrading.Runtime.Messages;
@@ -16,6 +17,7 @@ public sealed class RiskActor(TradingServices services) : IActor
 {
     private readonly Dictionary<SymbolId, decimal> _last = new();
     private readonly HashSet<SymbolId> _subscribed = new();
+    private readonly Dictionary<SymbolId, List<EvaluateOrder>> _parked = new();
     private IRiskEvaluator _evaluator = null!;
     private AccountView? _view;
 
@@ -26,6 +28,7 @@ public sealed class RiskActor(TradingServices services) : IActor
             case EvaluateOrder m: Evaluate(context, m); break;
             case AccountView v: OnView(context, v); break;
             case MarketTick t: _last[t.Symbol] = t.Last; break;
+            case QuoteReply q: OnQuote(context, q); break;
             case Started:
                 _evaluator = services.CreateRiskEvaluator();
                 _view = null;
@@ -45,10 +48,16 @@ public sealed class RiskActor(TradingServices services) : IActor
             return;
         }
         if (m.LastPrice is { } hint && hint > 0) _last[m.Request.Symbol] = hint;
-        else if (!_last.ContainsKey(m.Request.Symbol)) Watch(context, m.Request.Symbol);
+        else if (!_last.ContainsKey(m.Request.Symbol) && !m.BypassRisk) { Park(context, m); return; }
+        Decide(context, m);
+    }
+
+    private void Decide(IContext context, EvaluateOrder m)
+    {
+        var parent = context.Parent!;
         var decision = m.BypassRisk
             ? RiskDecision.Approve(m.Request.Quantity, reduces: true)
-            : _evaluator.Evaluate(m.Request, _view.ToSnapshot(services.Options.Instruments) with { LastPrices = _last });
+            : _evaluator.Evaluate(m.Request, _view!.ToSnapshot(services.Options.Instruments) with { LastPrices = _last });
         context.Send(parent, new RiskEvaluated(m.Request, decision, m.ReplyTo));
     }
 
@@ -61,10 +70,28 @@ public sealed class RiskActor(TradingServices services) : IActor
         if (first) context.Send(context.Parent!, new ChildReady("risk"));
     }
 
-    /// <summary>Risk needs the last price of symbols it checks (price band, notional of market orders).</summary>
-    private void Watch(IContext context, SymbolId symbol)
+    /// <summary>
+    /// Risk needs the last price of the symbols it checks (price band, notional of market orders): the first order of
+    /// an unseen symbol waits for the symbol actor's quote (later ones queue behind it), then risk follows its ticks.
+    /// </summary>
+    private void Park(IContext context, EvaluateOrder m)
     {
-        if (_subscribed.Add(symbol))
-            services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new SubscribeTicks(), context.Self);
+        var symbol = m.Request.Symbol;
+        if (_parked.TryGetValue(symbol, out var waiting)) { waiting.Add(m); return; }
+        _parked[symbol] = [m];
+        var identity = TradingCore.SymbolIdentity(symbol.Value);
+        if (_subscribed.Add(symbol)) services.Cluster.Request(identity, new SubscribeTicks(), context.Self);
+        services.Cluster.Request(identity, new QuoteRequest(symbol), context.Self);
+    }
+
+    private void OnQuote(IContext context, QuoteReply reply)
+    {
+        if (reply.Last is { } last) _last.TryAdd(reply.Symbol, last.Last);
+        if (!_parked.Remove(reply.Symbol, out var parked)) return;
+        foreach (var p in parked)
+        {
+            if (_view is null || _view.Blocked) context.Send(context.Parent!, new RiskUnavailable(p.Request, p.ReplyTo, "risk is re-syncing"));
+            else Decide(context, p);
+        }
     }
 }

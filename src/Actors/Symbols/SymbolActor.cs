@@ -35,6 +35,7 @@ public sealed class SymbolActor(TradingServices services) : IActor
             case UnsubscribeTicks: Unsubscribe(context); break;
             case Terminated m: Remove(m.Who); break;
             case GetQuoteRequest: Quote(context); break;
+            case QuoteRequest: if (context.Sender is { } asker) context.Send(asker, new QuoteReply(_symbol, _last)); break;
             case GetBarsRequest m: Bars(context, m); break;
             case Started:
                 _symbol = SymbolId.TryParse(context.ClusterIdentity?.Identity, out var s) ? s : new SymbolId("SIM:UNKNOWN");
@@ -91,6 +92,7 @@ public sealed class SymbolActor(TradingServices services) : IActor
             context.Watch(sender);
         }
         context.Send(sender, new SubscriptionConfirmed());
+        if (_last is not null) context.Send(sender, _last);
     }
 
     private void Unsubscribe(IContext context)

@@ -33,7 +33,11 @@ internal sealed class CoreHarness : IAsyncDisposable
             DefaultLimits = RiskSettings.Default with { MaxTradesPerDay = 50 },
         };
         Core = TradingCore.Create(System, configure?.Invoke(options) ?? options);
+        System.EventStream.Subscribe<object>(e => Events.Add(e));
     }
+
+    /// <summary>Everything published on the event stream (dead letters, failures): printed when a reply is missing.</summary>
+    public List<object> Events { get; } = new();
 
     public DeterministicDispatcher Dispatcher { get; } = new();
     public ManualTimeProvider Clock { get; }
@@ -59,7 +63,7 @@ internal sealed class CoreHarness : IAsyncDisposable
     {
         var reply = Core.Cluster.RequestAsync<object>(identity, request, CancellationToken.None);
         Run();
-        Assert.True(reply.IsCompleted, $"no reply from {identity} to {request.GetType().Name}");
+        Assert.True(reply.IsCompleted, $"no reply from {identity} to {request.GetType().Name}; events: {string.Join(" | ", Events)}");
         return reply.GetAwaiter().GetResult();
     }
 
@@ -85,6 +89,7 @@ internal sealed class CoreHarness : IAsyncDisposable
         string account = "acc-1", decimal? stopLoss = null, decimal? takeProfit = null)
     {
         var reply = Ask(Account(account), PlaceRequest(cid, symbol, side, quantity, type, limit, account, stopLoss, takeProfit));
+        if (reply is Cluster.V1.CommandFailed f) Assert.Fail("place refused: " + f);
         return Assert.IsType<OrderAck>(reply);
     }
 
