@@ -14,6 +14,8 @@ public sealed partial class ServerCallContext
     private readonly Lock _writeLock = new();
     private bool _headersSent;
     private bool _finished;
+    private bool _flushing;
+    private TaskCompletionSource? _flushDone;
     private long _unflushedBytes;
 
     /// <summary>
@@ -103,15 +105,50 @@ public sealed partial class ServerCallContext
 
     internal bool ShouldFlush => _unflushedBytes >= FlushThreshold;
 
+    /// <summary>
+    /// Flushes the body. Pass <see cref="FlushToken"/> (client gone), not the deadline: Kestrel aborts a stream whose
+    /// flush is cancelled (RST_STREAM INTERNAL_ERROR), while a deadline must end it with DEADLINE_EXCEEDED.
+    /// </summary>
     internal ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken)
     {
-        if (_finished)
+        lock (_writeLock)
         {
-            return default;
+            if (_finished)
+            {
+                return default;
+            }
+
+            _flushing = true;
         }
 
         _unflushedBytes = 0;
-        return _http.Response.BodyWriter.FlushAsync(cancellationToken);
+        var flush = _http.Response.BodyWriter.FlushAsync(cancellationToken);
+        if (flush.IsCompleted)
+        {
+            _flushing = false;
+            return flush;
+        }
+
+        return AwaitFlushAsync(flush);
+    }
+
+    /// <summary>What flushes wait on: the client going away, never the deadline.</summary>
+    internal CancellationToken FlushToken => _http.RequestAborted;
+
+    private async ValueTask<FlushResult> AwaitFlushAsync(ValueTask<FlushResult> flush)
+    {
+        try
+        {
+            return await flush.ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_writeLock)
+            {
+                _flushing = false;
+                _flushDone?.TrySetResult();
+            }
+        }
     }
 
     /// <summary>Ends the call with <paramref name="status"/>: in trailers, as Trailers-Only, or (gRPC-Web) as a 0x80 frame.</summary>
@@ -135,42 +172,6 @@ public sealed partial class ServerCallContext
         if (_http.Features.Get<IHttpResponseTrailersFeature>() is { Trailers: { IsReadOnly: false } trailers })
         {
             AppendStatus(trailers, status, extraTrailers);
-        }
-    }
-
-    /// <summary>
-    /// Ends the call now with <paramref name="status"/> while the handler may still run (it ignored its deadline):
-    /// its later writes throw. False if the call had already ended.
-    /// </summary>
-    internal bool TryFinishEarly(Status status)
-    {
-        lock (_writeLock)
-        {
-            if (_finished)
-            {
-                return false;
-            }
-
-            _finished = true;
-            WriteStatus(status, null);
-            return true;
-        }
-    }
-
-    /// <summary>After a deadline: flush the status, then reset the stream so the client stops sending.</summary>
-    internal async Task ResetAfterDeadlineAsync()
-    {
-        try
-        {
-            await _http.Response.CompleteAsync().ConfigureAwait(false);
-            if (!_requestCompleted && _http.Features.Get<IHttpResetFeature>() is { } reset)
-            {
-                reset.Reset(8); // CANCEL
-            }
-        }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
-        {
-            // The client is gone already; nothing left to tell it.
         }
     }
 
