@@ -11,9 +11,12 @@ namespace ActorTrading.Grpc;
 public sealed partial class ServerCallContext
 {
     private const int FlushThreshold = 64 * 1024;
+    private static readonly TimeSpan FlushGrace = TimeSpan.FromSeconds(1);
     private readonly Lock _writeLock = new();
     private bool _headersSent;
     private bool _finished;
+    private bool _flushing;
+    private TaskCompletionSource? _flushDone;
     private long _unflushedBytes;
 
     /// <summary>
@@ -103,15 +106,50 @@ public sealed partial class ServerCallContext
 
     internal bool ShouldFlush => _unflushedBytes >= FlushThreshold;
 
+    /// <summary>
+    /// Flushes the body. Pass <see cref="FlushToken"/> (client gone), not the deadline: Kestrel aborts a stream whose
+    /// flush is cancelled (RST_STREAM INTERNAL_ERROR), while a deadline must end it with DEADLINE_EXCEEDED.
+    /// </summary>
     internal ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken)
     {
-        if (_finished)
+        lock (_writeLock)
         {
-            return default;
+            if (_finished)
+            {
+                return default;
+            }
+
+            _flushing = true;
         }
 
         _unflushedBytes = 0;
-        return _http.Response.BodyWriter.FlushAsync(cancellationToken);
+        var flush = _http.Response.BodyWriter.FlushAsync(cancellationToken);
+        if (flush.IsCompleted)
+        {
+            _flushing = false;
+            return flush;
+        }
+
+        return AwaitFlushAsync(flush);
+    }
+
+    /// <summary>What flushes wait on: the client going away, never the deadline.</summary>
+    internal CancellationToken FlushToken => _http.RequestAborted;
+
+    private async ValueTask<FlushResult> AwaitFlushAsync(ValueTask<FlushResult> flush)
+    {
+        try
+        {
+            return await flush.ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_writeLock)
+            {
+                _flushing = false;
+                _flushDone?.TrySetResult();
+            }
+        }
     }
 
     /// <summary>Ends the call with <paramref name="status"/>: in trailers, as Trailers-Only, or (gRPC-Web) as a 0x80 frame.</summary>
@@ -142,8 +180,9 @@ public sealed partial class ServerCallContext
     /// Ends the call now with <paramref name="status"/> while the handler may still run (it ignored its deadline):
     /// its later writes throw. False if the call had already ended.
     /// </summary>
-    internal bool TryFinishEarly(Status status)
+    internal async Task<bool> TryFinishEarlyAsync(Status status)
     {
+        Task? flushDone = null;
         lock (_writeLock)
         {
             if (_finished)
@@ -152,9 +191,39 @@ public sealed partial class ServerCallContext
             }
 
             _finished = true;
-            WriteStatus(status, null);
-            return true;
+            if (_flushing)
+            {
+                _flushDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                flushDone = _flushDone.Task;
+            }
+            else
+            {
+                WriteStatus(status, null);
+            }
         }
+
+        if (flushDone is not null)
+        {
+            // The handler's flush waits on the client (flow control); trailers cannot be written under it. A reading
+            // client lets it finish at once; one that stopped reading gets the stream reset instead.
+            try
+            {
+                await flushDone.WaitAsync(FlushGrace).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                _http.Features.Get<IHttpResetFeature>()?.Reset(8); // CANCEL
+                return true;
+            }
+
+            lock (_writeLock)
+            {
+                WriteStatus(status, null);
+            }
+        }
+
+        await ResetAfterDeadlineAsync().ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>After a deadline: flush the status, then reset the stream so the client stops sending.</summary>
@@ -163,14 +232,15 @@ public sealed partial class ServerCallContext
         try
         {
             await _http.Response.CompleteAsync().ConfigureAwait(false);
-            if (!_requestCompleted && _http.Features.Get<IHttpResetFeature>() is { } reset)
-            {
-                reset.Reset(8); // CANCEL
-            }
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
         {
             // The client is gone already; nothing left to tell it.
+        }
+
+        if (!_requestCompleted && _http.Features.Get<IHttpResetFeature>() is { } reset)
+        {
+            reset.Reset(8); // CANCEL: stop the client sending a body nobody will read
         }
     }
 

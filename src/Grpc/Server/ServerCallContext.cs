@@ -98,7 +98,7 @@ public sealed partial class ServerCallContext
             EnsureHeaders();
         }
 
-        await FlushAsync(CancellationToken).ConfigureAwait(false);
+        await FlushAsync(FlushToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads grpc-timeout and grpc-encoding. False when the call was already answered (unsupported encoding).</summary>

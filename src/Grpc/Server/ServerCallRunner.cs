@@ -61,12 +61,12 @@ internal static partial class ServerCallRunner
     private static async Task<bool> AnswerDeadlineFirstAsync(Task pipeline, ServerCallContext context)
     {
         await Task.WhenAny(pipeline, Task.Delay(Timeout.Infinite, context.CancellationToken)).ConfigureAwait(false);
-        if (pipeline.IsCompleted || !context.DeadlineExceeded || !context.TryFinishEarly(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")))
+        if (pipeline.IsCompleted || !context.DeadlineExceeded ||
+            !await context.TryFinishEarlyAsync(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded")).ConfigureAwait(false))
         {
             return false;
         }
 
-        await context.ResetAfterDeadlineAsync().ConfigureAwait(false);
         try
         {
             await pipeline.ConfigureAwait(false);

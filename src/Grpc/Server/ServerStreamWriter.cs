@@ -39,5 +39,5 @@ internal sealed class ServerStreamWriter<T>(ServerCallContext context) : IServer
     }
 
     private CancellationToken Token(CancellationToken cancellationToken) =>
-        cancellationToken.CanBeCanceled ? cancellationToken : context.CancellationToken;
+        cancellationToken.CanBeCanceled && cancellationToken != context.CancellationToken ? cancellationToken : context.FlushToken;
 }

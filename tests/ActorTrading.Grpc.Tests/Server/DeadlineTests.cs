@@ -93,6 +93,43 @@ public sealed class DeadlineTests
     }
 
     [Fact]
+    public async Task ServerStreaming_DeadlineWhileFlushBlockedByAClientThatStoppedReading_HandlerIsReleased()
+    {
+        var handlerEnded = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hooks = new TestHooks
+        {
+            ServerStream = async (_, writer, context) =>
+            {
+                var big = new EchoReply { Payload = Google.Protobuf.ByteString.CopyFrom(new byte[1024 * 1024]) };
+                try
+                {
+                    for (var i = 0; i < 200; i++)
+                    {
+                        await writer.WriteAsync(big, context.CancellationToken);
+                    }
+
+                    handlerEnded.TrySetResult("wrote everything");
+                }
+                catch (Exception ex)
+                {
+                    handlerEnded.TrySetResult(ex.GetType().Name);
+                    throw;
+                }
+            },
+        };
+        await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
+        using var http = RawGrpc.Client();
+        var request = RawGrpc.Request(host.Address, TestMethods.ServerStream.FullName, RawGrpc.Frame(new EchoRequest()));
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "300m");
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var outcome = await handlerEnded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotEqual("wrote everything", outcome);
+        Assert.Equal("ok", (await host.Client.UnaryAsync(TestMethods.Unary, new EchoRequest { Text = "ok" })).Text);
+    }
+
+    [Fact]
     public async Task UnaryAsync_DeadlineAlreadyPassed_FailsWithoutCallingTheServer()
     {
         var called = false;
