@@ -28,6 +28,9 @@ internal sealed class StreamingRequestContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        // HttpClient does not flush the HEADERS of a duplex request until body data is flushed (dotnet/runtime#30295):
+        // without this, a call whose client writes nothing before awaiting the response never reaches the server.
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         _stream.TrySetResult(stream);
         await _done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -94,4 +94,46 @@ public sealed class CallKindsTests
         Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
         Assert.Null(call.GetTrailers().GetValue("grpc-status"));
     }
+
+    // HttpClient keeps a duplex request's HEADERS unflushed until body data is flushed (dotnet/runtime#30295);
+    // these calls write nothing first, so they only reach the server because our request content flushes at once.
+    [Fact]
+    public async Task ClientStreaming_NothingWrittenBeforeAwaitingTheResponse_RequestStillReachesTheServer()
+    {
+        var hooks = new TestHooks { ClientStream = (_, _) => Task.FromResult(new EchoReply { Text = "answered without reading" }) };
+        await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var call = host.Client.ClientStreaming(TestMethods.ClientStream);
+            var reply = await call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("answered without reading", reply.Text);
+        }
+    }
+
+    [Fact]
+    public async Task DuplexStreaming_ServerSpeaksFirst_ClientReadsBeforeWriting()
+    {
+        var hooks = new TestHooks
+        {
+            Duplex = async (requests, writer, context) =>
+            {
+                await writer.WriteAsync(new EchoReply { Text = "hello first" });
+                while (await requests.MoveNext(context.CancellationToken))
+                {
+                    await writer.WriteAsync(new EchoReply { Text = requests.Current.Text });
+                }
+            },
+        };
+        await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var call = host.Client.DuplexStreaming(TestMethods.Duplex);
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal("hello first", call.ResponseStream.Current.Text);
+            await call.RequestStream.CompleteAsync();
+            Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
+        }
+    }
 }
