@@ -1,0 +1,26 @@
+namespace ActorTrading.Grpc;
+
+/// <summary>A bidirectional call: write <see cref="RequestStream"/> and read <see cref="ResponseStream"/> independently. Dispose cancels.</summary>
+public sealed class AsyncDuplexStreamingCall<TRequest, TResponse> : IDisposable
+{
+    private readonly IClientCall _call;
+
+    internal AsyncDuplexStreamingCall(IClientStreamWriter<TRequest> requestStream, IAsyncStreamReader<TResponse> responseStream, IClientCall call)
+    {
+        RequestStream = requestStream;
+        ResponseStream = responseStream;
+        _call = call;
+    }
+
+    public IClientStreamWriter<TRequest> RequestStream { get; }
+
+    public IAsyncStreamReader<TResponse> ResponseStream { get; }
+
+    public Task<Metadata> ResponseHeadersAsync => _call.ResponseHeadersAsync();
+
+    public Status GetStatus() => _call.GetStatus();
+
+    public Metadata GetTrailers() => _call.GetTrailers();
+
+    public void Dispose() => _call.Dispose();
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+
+namespace ActorTrading.Grpc;
+
+/// <summary>
+/// A connection to one server address (<c>http://</c> = h2c with prior knowledge, <c>https://</c> = TLS with ALPN h2).
+/// Owns one <see cref="SocketsHttpHandler"/>; create one per address and share it: it is thread-safe.
+/// </summary>
+public sealed class GrpcChannel : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
+    private readonly bool _disposeHandler;
+
+    private GrpcChannel(Uri address, GrpcChannelOptions options)
+    {
+        Address = address;
+        Options = options;
+        var handler = options.HttpHandler ?? CreateDefaultHandler();
+        _disposeHandler = options.HttpHandler is null || options.DisposeHttpHandler;
+        Invoker = new HttpMessageInvoker(handler, disposeHandler: false);
+        Handler = handler;
+        Providers = options.CompressionProviders.ToArray();
+        AcceptEncoding = CompressionProviders.AcceptEncoding(Providers);
+        if (options.SendCompression is { } name)
+        {
+            SendCompressor = CompressionProviders.Find(Providers, name)
+                ?? throw new ArgumentException($"SendCompression '{name}' is not one of the CompressionProviders ({AcceptEncoding}).");
+        }
+
+        Interceptors = options.Interceptors.ToArray();
+    }
+
+    public Uri Address { get; }
+
+    public GrpcChannelOptions Options { get; }
+
+    internal HttpMessageInvoker Invoker { get; }
+
+    internal HttpMessageHandler Handler { get; }
+
+    internal IReadOnlyList<ICompressionProvider> Providers { get; }
+
+    internal string AcceptEncoding { get; }
+
+    internal ICompressionProvider? SendCompressor { get; }
+
+    internal ClientInterceptor[] Interceptors { get; }
+
+    public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null) => ForAddress(new Uri(address), options);
+
+    public static GrpcChannel ForAddress(Uri address, GrpcChannelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException($"Address '{address}' must be http:// (h2c) or https:// (TLS).", nameof(address));
+        }
+
+        return new GrpcChannel(address, options ?? new GrpcChannelOptions());
+    }
+
+    /// <summary>The default handler: HTTP/2, several connections when streams run out, keep-alive pings, no idle timeout.</summary>
+    public static SocketsHttpHandler CreateDefaultHandler() => new()
+    {
+        EnableMultipleHttp2Connections = true,
+        PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+        KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+        KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = System.Net.DecompressionMethods.None,
+    };
+
+    internal Uri UriFor(string path) => _uris.GetOrAdd(path, static (p, address) => new Uri(address, p), Address);
+
+    public void Dispose()
+    {
+        Invoker.Dispose();
+        if (_disposeHandler)
+        {
+            Handler.Dispose();
+        }
+    }
+}
