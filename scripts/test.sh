@@ -21,4 +21,11 @@ trap cleanup EXIT INT TERM
 services_start "$work/services"
 echo "test.sh: PostgreSQL and Redis up ($ConnectionStrings__Postgres; $ConnectionStrings__Redis)"
 
-dotnet test ActorTrading.sln -c Release --logger "console;verbosity=normal" "$@"
+status=0
+dotnet test ActorTrading.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/dotnet-test.log" || status=$?
+# One closing line over every test project, in the plain form CI reads.
+passed=$(awk '$1=="Passed:"{s+=$2} END{print s+0}' "$work/dotnet-test.log")
+failed=$(awk '$1=="Failed:"{s+=$2} END{print s+0}' "$work/dotnet-test.log")
+skipped=$(awk '$1=="Skipped:"{s+=$2} END{print s+0}' "$work/dotnet-test.log")
+echo "test.sh: $passed passed, $failed failed, $skipped skipped"
+exit "$status"
