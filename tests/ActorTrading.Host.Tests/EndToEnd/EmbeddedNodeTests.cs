@@ -6,7 +6,7 @@ namespace ActorTrading.Host.Tests.EndToEnd;
 
 /// <summary>
 /// A real embedded node process driven by three real clients: ours (src/Grpc), python grpcio and @grpc/grpc-js, plus
-/// `buf curl` through reflection. Order placement with fills is in Pending/ until the trading actors answer it reliably.
+/// `buf curl` through reflection. Risk denials of every kind are in Api/RealCoreRiskDenialTests (in process, same actors).
 /// </summary>
 public sealed class EmbeddedNodeTests(EmbeddedNodeFixture fixture) : IClassFixture<EmbeddedNodeFixture>
 {
