@@ -58,6 +58,25 @@ function firstTick(market, symbol, key) {
   });
 }
 
+function orderStream(orders, account, key) {
+  const metadata = new grpc.Metadata();
+  metadata.add('authorization', `Bearer ${key}`);
+  const stream = orders.StreamOrderEvents({ account_id: account }, metadata);
+  const seen = [];
+  const waiters = [];
+  stream.on('data', (e) => { seen.push(e); waiters.splice(0).forEach((w) => w()); });
+  stream.on('error', (e) => { if (e.code !== grpc.status.CANCELLED) waiters.splice(0).forEach((w) => w(e)); });
+  const live = new Promise((resolve) => stream.on('metadata', () => resolve()));
+  const until = async (predicate) => {
+    for (;;) {
+      const found = seen.find(predicate);
+      if (found) return found;
+      await new Promise((resolve, reject) => waiters.push((e) => (e ? reject(e) : resolve())));
+    }
+  };
+  return { live, until, cancel: () => stream.cancel() };
+}
+
 async function run(c, admin, account) {
   const symbols = await call(c.market, 'ListSymbols', {}, admin);
   check(symbols.symbols.some((s) => s.symbol === 'NSE:TCS'), 'ListSymbols lists NSE:TCS');
@@ -82,6 +101,18 @@ async function run(c, admin, account) {
   const detail = await expectCode(grpc.status.INVALID_ARGUMENT, call(c.orders, 'PlaceOrder', { account_id: account, client_order_id: 'js-bad',
     symbol: 'NSE:TCS', side: 'BUY', type: 'MARKET', quantity: { units: 1 }, time_in_force: 'DAY' }, trader));
   check(detail.includes('product'), 'PlaceOrder without a product is INVALID_ARGUMENT naming "product"');
+  const events = orderStream(c.orders, account, viewer);
+  await events.live;
+  const ack = await call(c.orders, 'PlaceOrder', { account_id: account, client_order_id: 'js-buy-1', symbol: 'NSE:INFY', side: 'BUY',
+    type: 'MARKET', quantity: { units: 4 }, time_in_force: 'DAY', product: 'MIS' }, trader);
+  check(ack.status === 'ACCEPTED', 'PlaceOrder (market BUY 4 NSE:INFY) was ACCEPTED');
+  const fill = await events.until((e) => e.order.order_id === ack.order_id && e.status === 'FILLED');
+  events.cancel();
+  check(fill.trade.quantity.units === 4, 'the fill arrived on StreamOrderEvents');
+  const portfolio = await call(c.portfolio, 'GetPortfolio', { account_id: account }, viewer);
+  check(portfolio.positions.some((p) => p.symbol === 'NSE:INFY' && p.quantity.units === 4), 'GetPortfolio shows the position');
+  const closed = await call(c.portfolio, 'CloseAllPositions', { account_id: account }, trader);
+  check(closed.acks.length === 1 && closed.acks[0].status === 'ACCEPTED', 'CloseAllPositions closed it');
   const limits = await call(c.accounts, 'UpdateRiskLimits', { account_id: account, limits: { max_open_positions: 2 } }, trader);
   check(limits.max_open_positions === 2, 'UpdateRiskLimits by the trader');
 }

@@ -91,8 +91,21 @@ def run(api, admin, account):
         account_id=account, client_order_id="py-bad", symbol="NSE:TCS", type=1, time_in_force=1, product=1,
         quantity=api.msg("Decimal", units=1)), "OrderAck", trader))
     check("side" in detail, "PlaceOrder without a side is INVALID_ARGUMENT naming 'side'")
+    events = api.stream("Orders/StreamOrderEvents", api.msg("StreamOrderEventsRequest", account_id=account), "OrderEvent", viewer)
+    events.initial_metadata()  # the node sends headers once the subscription is live
+    ack = api.unary("Orders/PlaceOrder", api.msg("PlaceOrderRequest", account_id=account, client_order_id="py-buy-1", symbol="NSE:TCS",
+                    side=1, type=1, quantity=api.msg("Decimal", units=2), time_in_force=1, product=1), "OrderAck", trader)
+    check(ack.status == 1, "PlaceOrder (market BUY 2 NSE:TCS) was ACCEPTED")
+    fill = next(e for e in events if e.order.order_id == ack.order_id and e.status == 5)
+    events.cancel()
+    check(fill.trade.quantity.units == 2, "the fill arrived on StreamOrderEvents")
     portfolio = api.unary("Portfolio/GetPortfolio", api.msg("GetPortfolioRequest", account_id=account), "PortfolioSnapshot", viewer)
-    check(portfolio.account_id == account, "GetPortfolio with the viewer key")
+    check(any(p.symbol == "NSE:TCS" and p.quantity.units == 2 for p in portfolio.positions), "GetPortfolio shows the position (viewer key)")
+    close = api.unary("Portfolio/ClosePosition", api.msg("ClosePositionRequest", account_id=account, symbol="NSE:TCS", product=1), "OrderAck", trader)
+    check(close.status == 1, "ClosePosition was ACCEPTED")
+    big = api.unary("Orders/PlaceOrder", api.msg("PlaceOrderRequest", account_id=account, client_order_id="py-big", symbol="NSE:TCS",
+                    side=1, type=1, quantity=api.msg("Decimal", units=1000), time_in_force=1, product=1), "OrderAck", trader)
+    check(big.status == 2 and big.denial_reason == 8, "an order above the position cap is DENIED MAX_POSITION_SIZE: " + big.message)
 
 
 def main():

@@ -40,15 +40,40 @@ public sealed class EmbeddedNodeTests(EmbeddedNodeFixture fixture) : IClassFixtu
         Assert.Equal(DenialReason.TradingHalted, denied.DenialReason);
         var resumed = await client.Unary<ResumeRequest, TradingStateChanged>("Accounts/Resume", new() { AccountId = account }, trader);
         Assert.Equal(TradingState.Active, resumed.State);
+        using (var events = client.Stream<StreamOrderEventsRequest, OrderEvent>("Orders/StreamOrderEvents", new() { AccountId = account }, trader))
+        {
+            await events.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(30));
+            var bought = await client.Unary<PlaceOrderRequest, OrderAck>("Orders/PlaceOrder", Messages.Market(account, "cs-buy", Side.Buy, 3), trader);
+            Assert.True(bought.Status == OrderStatus.Accepted, bought.ToString());
+            var fill = await NextAsync(events.ResponseStream, e => e.Order.OrderId == bought.OrderId && e.Status == OrderStatus.Filled);
+            var last = Actors.Model.ProtoDecimal.FromProto(fill.Trade.Price);
+            var resting = await client.Unary<PlaceOrderRequest, OrderAck>("Orders/PlaceOrder",
+                new PlaceOrderRequest(Messages.Limit(account, "cs-limit", 2, 0)) { LimitPrice = Actors.Model.ProtoDecimal.ToProto(decimal.Round(last * 0.97m / 0.05m) * 0.05m) }, trader);
+            Assert.Equal(OrderStatus.Accepted, resting.Status);
+            await client.Unary<ModifyOrderRequest, OrderAck>("Orders/ModifyOrder", new() { AccountId = account, OrderId = resting.OrderId, Quantity = Messages.Dec(4) }, trader);
+            await client.Unary<CancelOrderRequest, OrderAck>("Orders/CancelOrder", new() { AccountId = account, OrderId = resting.OrderId }, trader);
+            await NextAsync(events.ResponseStream, e => e.Order.OrderId == resting.OrderId && e.Status == OrderStatus.Canceled);
+            var held = await client.Unary<GetPortfolioRequest, PortfolioSnapshot>("Portfolio/GetPortfolio", new() { AccountId = account }, trader);
+            Assert.Contains(held.Positions, p => p.Symbol == "NSE:TCS" && p.Quantity.Units == 3);
+            var closing = await client.Unary<CloseAllPositionsRequest, CloseAllPositionsResponse>("Portfolio/CloseAllPositions", new() { AccountId = account }, trader);
+            Assert.Single(closing.Acks);
+            var orders = await client.Unary<ListOrdersRequest, ListOrdersResponse>("Orders/ListOrders", new() { AccountId = account }, trader);
+            Assert.True(orders.Orders.Count >= 3);
+        }
         var stopped = await client.Unary<StopStrategyRequest, StrategyInstance>("Strategies/StopStrategy", new() { AccountId = account, InstanceName = "cs-signals" }, trader);
         Assert.False(stopped.Running);
-        var portfolio = await client.Unary<GetPortfolioRequest, PortfolioSnapshot>("Portfolio/GetPortfolio", new() { AccountId = account }, trader);
-        Assert.Equal(1_000_000, portfolio.Cash.Units);
 
         var foreign = await Assert.ThrowsAsync<RpcException>(() => client.Unary<GetAccountRequest, Account>("Accounts/GetAccount", new() { AccountId = "py-1" }, trader));
         Assert.Equal(StatusCode.PermissionDenied, foreign.StatusCode);
         var audit = await client.Unary<ListAuditEventsRequest, ListAuditEventsResponse>("Accounts/ListAuditEvents", new() { AccountId = account }, trader);
         Assert.Contains(audit.Events, e => e.Action == "Accounts.Halt" && e.Principal == "cs-trader" && e.Outcome == "OK");
+    }
+
+    private static async Task<OrderEvent> NextAsync(IAsyncStreamReader<OrderEvent> stream, Func<OrderEvent, bool> wanted)
+    {
+        while (await stream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60)))
+            if (wanted(stream.Current)) return stream.Current;
+        throw new InvalidOperationException("the order event stream ended");
     }
 
     [Fact]
