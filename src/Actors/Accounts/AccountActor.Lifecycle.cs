@@ -12,6 +12,7 @@ public sealed partial class AccountActor
     {
         _id = new AccountId(context.ClusterIdentity?.Identity ?? context.Self.Id);
         _state = new AccountState(_id, TradingDayOf);
+        _failed = false;
         try
         {
             var recovered = await AccountRecovery.LoadAsync(_services.Options.Journal, _services.Options.Snapshots, _id.Value).ConfigureAwait(false);
@@ -21,7 +22,6 @@ public sealed partial class AccountActor
         catch (Exception e) when (e is JournalUnavailableException or JournalCorruptException)
         {
             _failed = true;
-            context.Stop(context.Self);
             return;
         }
         if (!_state.Exists) return;
@@ -55,7 +55,7 @@ public sealed partial class AccountActor
         }
         catch (JournalConflictException)
         {
-            _failed = true;
+            _conflicted = true;
             context.Stop(context.Self);
             return false;
         }
