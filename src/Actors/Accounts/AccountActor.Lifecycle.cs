@@ -88,9 +88,14 @@ public sealed partial class AccountActor
         if (m.Child.Equals(_risk)) _riskHealthy = false;
         else if (m.Child.Equals(_position)) _positionHealthy = false;
         SendView(context);
-        if (m.Message is EvaluateOrder evaluate)
-            ReplyAll(context, TakeReplies(evaluate.Request.ClientOrderId, evaluate.ReplyTo),
-                Failures.Unavailable($"risk failed while checking {evaluate.Request.ClientOrderId}: {m.Reason.Message}"));
+        if (!m.Child.Equals(_risk)) return Task.CompletedTask;
+        // Every evaluation risk answered before failing is already processed (it was queued before this message):
+        // whatever is still in flight died with risk and was not accepted.
+        foreach (var (id, replies) in _inflight)
+            ReplyAll(context, replies, Failures.Unavailable($"risk failed while checking {id}: {m.Reason.Message}; the order was not accepted"));
+        _inflight.Clear();
+        if (m.Message is EvaluateOrder { ReplyTo: { } direct } evaluate)
+            context.Send(direct, Failures.Unavailable($"risk failed while checking {evaluate.Request.ClientOrderId}: {m.Reason.Message}"));
         return Task.CompletedTask;
     }
 
