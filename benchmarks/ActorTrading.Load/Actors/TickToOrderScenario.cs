@@ -66,6 +66,10 @@ public sealed class TickToOrderScenario : IScenario
         }
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
         while (broker.Count < (ticks + warm) * accounts && Stopwatch.GetTimestamp() < deadline) await Task.Delay(10, ct);
+        var orders = (ListOrdersResponse)await core.Cluster.RequestAsync<object>(TradingCore.AccountIdentity("bench-0"),
+            new ListOrdersRequest { AccountId = "bench-0", PageSize = 1000 }, TimeSpan.FromSeconds(10), ct);
+        foreach (var g in orders.Orders.GroupBy(o => (o.Status, Deny: o.Status == OrderStatus.Denied ? o.ClientOrderId : "")).Take(5))
+            progress.WriteLine($"recent orders: {g.Key.Status} x{g.Count()}");
         var histogram = new LatencyHistogram();
         var received = Math.Min(broker.Count, (ticks + warm) * accounts);
         for (var n = warm * accounts; n < received; n++)

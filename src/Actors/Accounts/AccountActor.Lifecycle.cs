@@ -11,7 +11,7 @@ public sealed partial class AccountActor
     private async Task RecoverAsync(IContext context)
     {
         _id = new AccountId(context.ClusterIdentity?.Identity ?? context.Self.Id);
-        _state = new AccountState(_id, TradingDayOf);
+        _state = new AccountState(_id, TradingDayOf, _services.Options.DefaultLimits);
         _failed = false;
         try
         {
