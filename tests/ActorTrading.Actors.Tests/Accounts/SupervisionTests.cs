@@ -142,7 +142,7 @@ public sealed class SupervisionTests
     [Fact]
     public async Task Strategy_EveryTick_OrdersFlowThroughRiskAndGateway()
     {
-        await using var h = new CoreHarness(o => o with { Strategies = Simulation.EveryTickStrategy.Catalog,
+        await using var h = new CoreHarness(o => o with { Strategies = ActorTrading.Actors.Simulation.EveryTickStrategy.Catalog,
             DefaultLimits = RiskSettings.Default with { MaxOrdersPerDay = 1000, OrdersPerSecond = 1000, OrderBurst = 1000 } });
         h.CreateAccount();
         var start = new StartStrategyRequest { AccountId = "acc-1", Type = "every_tick", InstanceName = "load" };
