@@ -13,6 +13,11 @@ public sealed class RecordingBroker(int capacity) : IBrokerAdapter
     private int _count;
 
     public long[] Arrivals { get; } = new long[capacity];
+
+    /// <summary>The tick sequence each order answers (decoded from its limit price), -1 when unknown.</summary>
+    public long[] Ticks { get; } = new long[capacity];
+
+    private long _lastTick;
     public int Count => Volatile.Read(ref _count);
     public string Name => "recording";
     public ChannelReader<ExecutionReport> ExecutionReports => _reports.Reader;
@@ -20,10 +25,21 @@ public sealed class RecordingBroker(int capacity) : IBrokerAdapter
     public Task<BrokerResult<BrokerOrderAck>> PlaceOrderAsync(BrokerOrder order, CancellationToken cancellationToken = default)
     {
         var n = _count;
-        if (n < Arrivals.Length) Arrivals[n] = Stopwatch.GetTimestamp();
+        if (n < Arrivals.Length)
+        {
+            Arrivals[n] = Stopwatch.GetTimestamp();
+            Ticks[n] = -1;
+            if (order.LimitPrice is { } price)
+            {
+                var residue = TickEchoStrategy.ResidueOf(price);
+                var seq = _lastTick - _lastTick % TickEchoStrategy.Window + residue;
+                while (seq <= _lastTick) seq += TickEchoStrategy.Window;
+                Ticks[n] = _lastTick = seq;
+            }
+        }
         Volatile.Write(ref _count, n + 1);
         var id = "R" + n;
-        _reports.Writer.TryWrite(new ExecutionReport(order.ClientOrderId, id, OrderStatus.Filled, order.Quantity, 4000m, order.Quantity, 4000m, 0m,
+        _reports.Writer.TryWrite(new ExecutionReport(order.ClientOrderId, id, OrderStatus.Filled, order.Quantity, order.LimitPrice ?? 4000m, order.Quantity, order.LimitPrice ?? 4000m, 0m,
             DateTimeOffset.UtcNow, "", id));
         return Task.FromResult(BrokerResult<BrokerOrderAck>.Ok(new BrokerOrderAck(id, order.ClientOrderId, OrderStatus.Open)));
     }
