@@ -11,7 +11,8 @@ public sealed partial class AccountActor
     private async Task RecoverAsync(IContext context)
     {
         _id = new AccountId(context.ClusterIdentity?.Identity ?? context.Self.Id);
-        _state = new AccountState(_id, TradingDayOf);
+        _state = new AccountState(_id, TradingDayOf, _services.Options.DefaultLimits);
+        _failed = false;
         try
         {
             var recovered = await AccountRecovery.LoadAsync(_services.Options.Journal, _services.Options.Snapshots, _id.Value).ConfigureAwait(false);
@@ -21,7 +22,6 @@ public sealed partial class AccountActor
         catch (Exception e) when (e is JournalUnavailableException or JournalCorruptException)
         {
             _failed = true;
-            context.Stop(context.Self);
             return;
         }
         if (!_state.Exists) return;
@@ -55,7 +55,7 @@ public sealed partial class AccountActor
         }
         catch (JournalConflictException)
         {
-            _failed = true;
+            _conflicted = true;
             context.Stop(context.Self);
             return false;
         }
@@ -88,9 +88,14 @@ public sealed partial class AccountActor
         if (m.Child.Equals(_risk)) _riskHealthy = false;
         else if (m.Child.Equals(_position)) _positionHealthy = false;
         SendView(context);
-        if (m.Message is EvaluateOrder evaluate)
-            ReplyAll(context, TakeReplies(evaluate.Request.ClientOrderId, evaluate.ReplyTo),
-                Failures.Unavailable($"risk failed while checking {evaluate.Request.ClientOrderId}: {m.Reason.Message}"));
+        if (!m.Child.Equals(_risk)) return Task.CompletedTask;
+        // Every evaluation risk answered before failing is already processed (it was queued before this message):
+        // whatever is still in flight died with risk and was not accepted.
+        foreach (var (id, replies) in _inflight)
+            ReplyAll(context, replies, Failures.Unavailable($"risk failed while checking {id}: {m.Reason.Message}; the order was not accepted"));
+        _inflight.Clear();
+        if (m.Message is EvaluateOrder { ReplyTo: { } direct } evaluate)
+            context.Send(direct, Failures.Unavailable($"risk failed while checking {evaluate.Request.ClientOrderId}: {m.Reason.Message}"));
         return Task.CompletedTask;
     }
 

@@ -22,7 +22,7 @@ public sealed partial class AccountActor : IActor
     private PID? _risk, _position;
     private readonly Dictionary<string, PID> _strategies = new(StringComparer.Ordinal);
     private bool _riskHealthy, _positionHealthy;
-    private bool _failed;
+    private bool _failed, _conflicted;
 
     public AccountActor(TradingServices services) => _services = services;
 
@@ -34,7 +34,9 @@ public sealed partial class AccountActor : IActor
         PositionMarked m => OnMarked(context, m),
         SubmitIntent m => OnIntent(context, m),
         RiskUnavailable m => OnRiskUnavailable(context, m),
-        _ when _failed => Reply(context, context.Sender, Failures.Unavailable($"account {_id} could not be recovered; retry")),
+        _ when _failed => RetryRecoveryAsync(context),
+        _ when _conflicted && context.Message is not (Stopping or Stopped) =>
+            Reply(context, context.Sender, Failures.Unavailable($"account {_id} is owned by another writer; retry")),
         _ => ReceiveRest(context),
     };
 
@@ -76,6 +78,15 @@ public sealed partial class AccountActor : IActor
             SendSignalRequest m => Checked(context, m.AccountId, () => SendSignal(context, m)),
             _ => Task.CompletedTask,
         };
+    }
+
+    /// <summary>Recovery failed (journal down): every message retries it first; while it fails, requests get UNAVAILABLE.</summary>
+    private async Task RetryRecoveryAsync(IContext context)
+    {
+        if (context.Message is Stopping or Stopped or Restarting) return;
+        await RecoverAsync(context).ConfigureAwait(false);
+        if (_failed) { await Reply(context, context.Sender, Failures.Unavailable($"account {_id}: the journal is unavailable; nothing was accepted")); return; }
+        await ReceiveAsync(context).ConfigureAwait(false);
     }
 
     private Task Checked(IContext context, string accountId, Func<Task> handler) =>

@@ -52,7 +52,7 @@ public sealed partial class AccountState
         LastSeq = s.LastSeq;
         DisplayName = s.DisplayName;
         Cash = ProtoDecimal.FromProto(s.Cash);
-        Limits = RiskSettings.FromProto(s.Limits, RiskSettings.Default);
+        Limits = RiskSettings.FromProto(s.Limits, _baseline);
         State = s.State == Api.V1.TradingState.Unspecified ? Api.V1.TradingState.Active : s.State;
         foreach (var so in s.OpenOrders)
         {

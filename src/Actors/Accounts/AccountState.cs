@@ -16,8 +16,11 @@ public sealed partial class AccountState
 
     private readonly Func<DateTimeOffset, string> _dayOf;
 
-    public AccountState(AccountId id, Func<DateTimeOffset, string> dayOf)
+    private readonly RiskSettings _baseline;
+
+    public AccountState(AccountId id, Func<DateTimeOffset, string> dayOf, RiskSettings? baseline = null)
     {
+        _baseline = baseline ?? RiskSettings.Default;
         Id = id;
         _dayOf = dayOf;
         Orders = new OrderBook(id);
@@ -87,7 +90,7 @@ public sealed partial class AccountState
         switch (e.EventCase)
         {
             case AccountEvent.EventOneofCase.AccountOpened: ApplyOpened(e.AccountOpened); break;
-            case AccountEvent.EventOneofCase.RiskLimitsChanged: Limits = RiskSettings.FromProto(e.RiskLimitsChanged.Limits, RiskSettings.Default); break;
+            case AccountEvent.EventOneofCase.RiskLimitsChanged: Limits = RiskSettings.FromProto(e.RiskLimitsChanged.Limits, _baseline); break;
             case AccountEvent.EventOneofCase.TradingStateChanged:
                 State = e.TradingStateChanged.State;
                 StateReason = e.TradingStateChanged.Reason;
@@ -111,7 +114,7 @@ public sealed partial class AccountState
         Exists = true;
         DisplayName = o.DisplayName;
         Cash = ProtoDecimal.FromProto(o.InitialCash);
-        Limits = RiskSettings.FromProto(o.Limits, RiskSettings.Default);
+        Limits = RiskSettings.FromProto(o.Limits, _baseline);
         StartOfDayEquity = Cash;
     }
 

@@ -38,7 +38,7 @@ public sealed class ReplayRunner : IAsyncDisposable
         {
             Journal = _journal, Snapshots = new InMemorySnapshotStore(), BrokerFactory = _ => broker, DefaultGateway = "paper",
             Instruments = spec.Instruments, Strategies = spec.Strategies, Calendar = spec.Calendar, TimeProvider = _clock,
-            DefaultLimits = spec.Limits, PumpExecutionReports = false, GatewayOrdersPerSecond = 1_000_000, GatewayOrdersPerMinute = 60_000_000,
+            DefaultLimits = spec.Limits, PumpExecutionReports = false, GatewayOrdersPerSecond = 10_000, GatewayOrdersPerMinute = 600_000,
             WebhookTokenFactory = () => "replay-token-" + (++_tokens).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }

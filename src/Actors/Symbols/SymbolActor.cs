@@ -85,14 +85,15 @@ public sealed class SymbolActor(TradingServices services) : IActor
     private void Subscribe(IContext context)
     {
         if (context.Sender is not { } sender) return;
-        if (!_subscribers.Contains(sender))
+        var added = !_subscribers.Contains(sender);
+        if (added)
         {
             _subscribers.Add(sender);
             _fanoutDirty = true;
             context.Watch(sender);
         }
         context.Send(sender, new SubscriptionConfirmed());
-        if (_last is not null) context.Send(sender, _last);
+        if (added && _last is not null) context.Send(sender, _last);
     }
 
     private void Unsubscribe(IContext context)
