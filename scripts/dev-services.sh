@@ -14,5 +14,9 @@ trap 'services_stop; echo "dev-services: stopped"' EXIT INT TERM
 services_start "$dir/services"
 echo "export ConnectionStrings__Postgres='$ConnectionStrings__Postgres'"
 echo "export ConnectionStrings__Redis='$ConnectionStrings__Redis'"
+# What the fault tests use to stop and restart these servers:
+for v in ACTORTRADING_TEST_PG_CTL ACTORTRADING_TEST_PGDATA ACTORTRADING_TEST_PG_RUNAS ACTORTRADING_TEST_REDIS_SERVER ACTORTRADING_TEST_REDIS_PORT; do
+  echo "export $v='${!v}'"
+done
 echo "dev-services: running; Ctrl-C stops them"
 while true; do sleep 3600; done

@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using System.Diagnostics;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Events.V1;
@@ -113,7 +114,7 @@ public sealed class JournalScenario : IScenario
     internal static AccountEvent CashSample() => new()
     {
         At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow),
-        CashAdjusted = new CashAdjusted { Amount = WireDecimal.FromDecimal(1m), CashAfter = WireDecimal.FromDecimal(1_000_001m), Reason = "load" },
+        CashAdjusted = new CashAdjusted { Amount = ProtoDecimal.ToProtoRounded(1m), CashAfter = ProtoDecimal.ToProtoRounded(1_000_001m), Reason = "load" },
     };
 
     /// <summary>A typical journaled event: a fill with the account's state after it (~150 bytes).</summary>
@@ -123,10 +124,10 @@ public sealed class JournalScenario : IScenario
         OrderFilled = new OrderFilled
         {
             OrderId = "o-000000001", TradeId = "t-000000001", Symbol = "NSE:RELIANCE", Side = Side.Buy, Product = Product.Mis,
-            Quantity = WireDecimal.FromDecimal(10), Price = WireDecimal.FromDecimal(2501.35m), Fees = WireDecimal.FromDecimal(3.2m),
-            FilledQuantityAfter = WireDecimal.FromDecimal(10), AverageFillPriceAfter = WireDecimal.FromDecimal(2501.35m),
-            PositionQuantityAfter = WireDecimal.FromDecimal(10), PositionAveragePriceAfter = WireDecimal.FromDecimal(2501.35m),
-            PositionRealizedPnlAfter = WireDecimal.FromDecimal(0), CashAfter = WireDecimal.FromDecimal(74_986.5m), OrderComplete = true,
+            Quantity = ProtoDecimal.ToProtoRounded(10), Price = ProtoDecimal.ToProtoRounded(2501.35m), Fees = ProtoDecimal.ToProtoRounded(3.2m),
+            FilledQuantityAfter = ProtoDecimal.ToProtoRounded(10), AverageFillPriceAfter = ProtoDecimal.ToProtoRounded(2501.35m),
+            PositionQuantityAfter = ProtoDecimal.ToProtoRounded(10), PositionAveragePriceAfter = ProtoDecimal.ToProtoRounded(2501.35m),
+            PositionRealizedPnlAfter = ProtoDecimal.ToProtoRounded(0), CashAfter = ProtoDecimal.ToProtoRounded(74_986.5m), OrderComplete = true,
         },
     };
 }

@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using System.Diagnostics;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
@@ -74,12 +75,12 @@ public sealed class RecoveryScenario : IScenario
     {
         var s = new AccountSnapshot
         {
-            AccountId = account, LastSeq = seq, DisplayName = "load", Cash = WireDecimal.FromDecimal(1_000_000m), State = TradingState.Active,
+            AccountId = account, LastSeq = seq, DisplayName = "load", Cash = ProtoDecimal.ToProtoRounded(1_000_000m), State = TradingState.Active,
             Limits = new RiskLimits { MaxOpenPositions = 3, MaxTradesPerDay = 5 },
             Day = new DayCounters { TradingDay = "2026-11-20", OrdersPlaced = 40, TradesDone = 5 },
         };
         for (int i = 0; i < 20; i++)
-            s.Positions.Add(new SnapshotPosition { Symbol = $"NSE:S{i}", Product = Product.Mis, Quantity = WireDecimal.FromDecimal(i), AveragePrice = WireDecimal.FromDecimal(100 + i) });
+            s.Positions.Add(new SnapshotPosition { Symbol = $"NSE:S{i}", Product = Product.Mis, Quantity = ProtoDecimal.ToProtoRounded(i), AveragePrice = ProtoDecimal.ToProtoRounded(100 + i) });
         return s;
     }
 }

@@ -1,7 +1,7 @@
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 using Google.Protobuf.WellKnownTypes;
-using static ActorTrading.Actors.Ports.WireDecimal;
+using static ActorTrading.Actors.Model.ProtoDecimal;
 
 namespace ActorTrading.Actors.InMemory;
 
@@ -26,11 +26,11 @@ public sealed class InMemoryReadModelStore : IReadModelStore
             {
                 if (!_orders.TryGetValue((p.AccountId, p.OrderId), out var o)) continue;
                 if (p.Status is { } s) o.Order.Status = s;
-                if (p.Quantity is { } q) o.Order.Quantity = FromDecimal(q);
-                if (p.LimitPrice is { } l) o.Order.LimitPrice = FromDecimal(l);
-                if (p.StopPrice is { } sp) o.Order.StopPrice = FromDecimal(sp);
-                if (p.FilledQuantity is { } f) o.Order.FilledQuantity = FromDecimal(f);
-                if (p.AverageFillPrice is { } a) o.Order.AverageFillPrice = FromDecimal(a);
+                if (p.Quantity is { } q) o.Order.Quantity = ToProtoRounded(q);
+                if (p.LimitPrice is { } l) o.Order.LimitPrice = ToProtoRounded(l);
+                if (p.StopPrice is { } sp) o.Order.StopPrice = ToProtoRounded(sp);
+                if (p.FilledQuantity is { } f) o.Order.FilledQuantity = ToProtoRounded(f);
+                if (p.AverageFillPrice is { } a) o.Order.AverageFillPrice = ToProtoRounded(a);
                 o.Order.Updated = Timestamp.FromDateTimeOffset(p.Updated);
             }
             foreach (var t in changes.Trades) _trades.Add((t.AccountId, t.Seq, t.Trade.Clone()));
@@ -47,7 +47,7 @@ public sealed class InMemoryReadModelStore : IReadModelStore
         }
         if (!_accounts.TryGetValue(p.AccountId, out var a)) return;
         if (p.DisplayName is not null) a.DisplayName = p.DisplayName;
-        if (p.Cash is { } c) { a.Cash = FromDecimal(c); a.Equity = FromDecimal(c); }
+        if (p.Cash is { } c) { a.Cash = ToProtoRounded(c); a.Equity = ToProtoRounded(c); }
         if (p.Limits is not null) a.Limits = p.Limits.Clone();
         if (p.State is { } s) a.State = s;
     }

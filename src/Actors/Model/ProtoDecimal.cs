@@ -19,6 +19,13 @@ public static class ProtoDecimal
         return result!;
     }
 
+    /// <summary>
+    /// For computed values (average prices, P&amp;L) that may carry more than 9 fractional digits:
+    /// rounds half-to-even to nanos, then converts exactly.
+    /// </summary>
+    public static ProtoDecimalMessage ToProtoRounded(decimal value) =>
+        ToProto(decimal.Round(value, 9, MidpointRounding.ToEven));
+
     /// <summary>Null on success; otherwise the reason the value cannot be represented.</summary>
     public static string? TryToProto(decimal value, out ProtoDecimalMessage? result)
     {
@@ -39,6 +46,9 @@ public static class ProtoDecimal
         if (error is not null) ThrowHelper.Format(error);
         return result;
     }
+
+    /// <summary>An absent message (an unset optional price) stays absent.</summary>
+    public static decimal? FromProtoOrNull(ProtoDecimalMessage? value) => value is null ? null : FromProto(value);
 
     /// <summary>Null on success; a null message is zero. Refuses |nanos| >= 10^9 and mixed signs.</summary>
     public static string? TryFromProto(ProtoDecimalMessage? value, out decimal result)

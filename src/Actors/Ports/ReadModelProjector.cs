@@ -1,7 +1,7 @@
 using ActorTrading.Api.V1;
 using ActorTrading.Events.V1;
 using Google.Protobuf.WellKnownTypes;
-using static ActorTrading.Actors.Ports.WireDecimal;
+using static ActorTrading.Actors.Model.ProtoDecimal;
 
 namespace ActorTrading.Actors.Ports;
 
@@ -19,7 +19,7 @@ public static class ReadModelProjector
                 var opened = Account(changes, accountId);
                 opened.Opened = true;
                 opened.DisplayName = e.AccountOpened.DisplayName;
-                opened.Cash = ToDecimal(e.AccountOpened.InitialCash);
+                opened.Cash = FromProto(e.AccountOpened.InitialCash);
                 opened.Limits = e.AccountOpened.Limits ?? new RiskLimits();
                 opened.State = TradingState.Active;
                 break;
@@ -30,7 +30,7 @@ public static class ReadModelProjector
                 Account(changes, accountId).State = e.TradingStateChanged.State;
                 break;
             case AccountEvent.EventOneofCase.CashAdjusted:
-                Account(changes, accountId).Cash = ToDecimal(e.CashAdjusted.CashAfter);
+                Account(changes, accountId).Cash = FromProto(e.CashAdjusted.CashAfter);
                 break;
             case AccountEvent.EventOneofCase.OrderAccepted:
                 changes.NewOrders[(accountId, e.OrderAccepted.OrderId)] = new OrderRow(accountId, seq, NewOrder(accountId, e.OrderAccepted, at));
@@ -40,7 +40,7 @@ public static class ReadModelProjector
                 changes.NewOrders[(accountId, d.OrderId)] = new OrderRow(accountId, seq, new Order
                 {
                     OrderId = d.OrderId, ClientOrderId = d.ClientOrderId, AccountId = accountId, Symbol = d.Symbol, Side = d.Side,
-                    Quantity = d.Quantity ?? FromDecimal(0), FilledQuantity = FromDecimal(0), Status = OrderStatus.Denied,
+                    Quantity = d.Quantity ?? ToProtoRounded(0), FilledQuantity = ToProtoRounded(0), Status = OrderStatus.Denied,
                     Strategy = d.Strategy, Created = Timestamp.FromDateTimeOffset(at), Updated = Timestamp.FromDateTimeOffset(at),
                 });
                 break;
@@ -50,7 +50,7 @@ public static class ReadModelProjector
             case AccountEvent.EventOneofCase.OrderModified:
                 var m = e.OrderModified;
                 Patch(changes, accountId, m.OrderId, at,
-                    p => { p.Quantity = ToNullable(m.Quantity) ?? p.Quantity; p.LimitPrice = ToNullable(m.LimitPrice) ?? p.LimitPrice; p.StopPrice = ToNullable(m.StopPrice) ?? p.StopPrice; },
+                    p => { p.Quantity = FromProtoOrNull(m.Quantity) ?? p.Quantity; p.LimitPrice = FromProtoOrNull(m.LimitPrice) ?? p.LimitPrice; p.StopPrice = FromProtoOrNull(m.StopPrice) ?? p.StopPrice; },
                     o => { o.Quantity = m.Quantity ?? o.Quantity; o.LimitPrice = m.LimitPrice ?? o.LimitPrice; o.StopPrice = m.StopPrice ?? o.StopPrice; });
                 break;
             case AccountEvent.EventOneofCase.OrderFilled:
@@ -83,26 +83,26 @@ public static class ReadModelProjector
     {
         var status = f.OrderComplete ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
         Patch(changes, accountId, f.OrderId, at,
-            p => { p.Status = status; p.FilledQuantity = ToDecimal(f.FilledQuantityAfter); p.AverageFillPrice = ToDecimal(f.AverageFillPriceAfter); },
-            o => { o.Status = status; o.FilledQuantity = f.FilledQuantityAfter ?? FromDecimal(0); o.AverageFillPrice = f.AverageFillPriceAfter; });
+            p => { p.Status = status; p.FilledQuantity = FromProto(f.FilledQuantityAfter); p.AverageFillPrice = FromProto(f.AverageFillPriceAfter); },
+            o => { o.Status = status; o.FilledQuantity = f.FilledQuantityAfter ?? ToProtoRounded(0); o.AverageFillPrice = f.AverageFillPriceAfter; });
         changes.Trades.Add(new TradeRow(accountId, seq, at, new Trade
         {
             TradeId = f.TradeId, OrderId = f.OrderId, Symbol = f.Symbol, Side = f.Side, Quantity = f.Quantity, Price = f.Price,
-            Fees = f.Fees ?? FromDecimal(0), Time = f.Time ?? Timestamp.FromDateTimeOffset(at),
+            Fees = f.Fees ?? ToProtoRounded(0), Time = f.Time ?? Timestamp.FromDateTimeOffset(at),
         }));
         changes.Positions[(accountId, f.Symbol, f.Product)] = new PositionRow(accountId, new Position
         {
-            Symbol = f.Symbol, Product = f.Product, Quantity = f.PositionQuantityAfter ?? FromDecimal(0),
-            AveragePrice = f.PositionAveragePriceAfter ?? FromDecimal(0), LastPrice = f.Price,
-            RealizedPnl = f.PositionRealizedPnlAfter ?? FromDecimal(0), UnrealizedPnl = FromDecimal(0),
+            Symbol = f.Symbol, Product = f.Product, Quantity = f.PositionQuantityAfter ?? ToProtoRounded(0),
+            AveragePrice = f.PositionAveragePriceAfter ?? ToProtoRounded(0), LastPrice = f.Price,
+            RealizedPnl = f.PositionRealizedPnlAfter ?? ToProtoRounded(0), UnrealizedPnl = ToProtoRounded(0),
         });
-        if (f.CashAfter is not null) Account(changes, accountId).Cash = ToDecimal(f.CashAfter);
+        if (f.CashAfter is not null) Account(changes, accountId).Cash = FromProto(f.CashAfter);
     }
 
     private static Order NewOrder(string accountId, OrderAccepted a, DateTimeOffset at) => new()
     {
         OrderId = a.OrderId, ClientOrderId = a.ClientOrderId, AccountId = accountId, Symbol = a.Symbol, Side = a.Side, Type = a.Type,
-        Quantity = a.Quantity ?? FromDecimal(0), FilledQuantity = FromDecimal(0), LimitPrice = a.LimitPrice, StopPrice = a.StopPrice,
+        Quantity = a.Quantity ?? ToProtoRounded(0), FilledQuantity = ToProtoRounded(0), LimitPrice = a.LimitPrice, StopPrice = a.StopPrice,
         Status = OrderStatus.Accepted, Product = a.Product, TimeInForce = a.TimeInForce, Strategy = a.Strategy,
         Created = Timestamp.FromDateTimeOffset(at), Updated = Timestamp.FromDateTimeOffset(at),
     };

@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 using ActorTrading.Storage.Postgres.Journal;
@@ -75,10 +76,10 @@ public sealed class PostgresReadModelStore(NpgsqlDataSource dataSource) : IReadM
         var latest = bars.GroupBy(b => (b.Symbol, b.Start)).Select(g => g.Last()).ToArray();
         cmd.Parameters.Add(SqlParam.Of(latest.Select(b => b.Symbol).ToArray()));
         cmd.Parameters.Add(SqlParam.Of(latest.Select(b => b.Start.ToDateTime()).ToArray()));
-        cmd.Parameters.Add(SqlParam.Of(latest.Select(b => WireDecimal.ToDecimal(b.Open)).ToArray()));
-        cmd.Parameters.Add(SqlParam.Of(latest.Select(b => WireDecimal.ToDecimal(b.High)).ToArray()));
-        cmd.Parameters.Add(SqlParam.Of(latest.Select(b => WireDecimal.ToDecimal(b.Low)).ToArray()));
-        cmd.Parameters.Add(SqlParam.Of(latest.Select(b => WireDecimal.ToDecimal(b.Close)).ToArray()));
+        cmd.Parameters.Add(SqlParam.Of(latest.Select(b => ProtoDecimal.FromProto(b.Open)).ToArray()));
+        cmd.Parameters.Add(SqlParam.Of(latest.Select(b => ProtoDecimal.FromProto(b.High)).ToArray()));
+        cmd.Parameters.Add(SqlParam.Of(latest.Select(b => ProtoDecimal.FromProto(b.Low)).ToArray()));
+        cmd.Parameters.Add(SqlParam.Of(latest.Select(b => ProtoDecimal.FromProto(b.Close)).ToArray()));
         cmd.Parameters.Add(SqlParam.Of(latest.Select(b => b.Volume).ToArray()));
         await PostgresGuard.RunAsync(() => cmd.ExecuteNonQueryAsync(cancellationToken)).ConfigureAwait(false);
     }

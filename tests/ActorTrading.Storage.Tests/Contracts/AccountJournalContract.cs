@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Events.V1;
 using ActorTrading.Storage.Tests.Infrastructure;
@@ -130,7 +131,7 @@ public abstract class AccountJournalContract : StorageContract
         foreach (var a in accounts)
         {
             var loaded = await LoadAll(a);
-            Assert.Equal(Enumerable.Range(1, 100).Select(i => (decimal)i), loaded.Select(e => WireDecimal.ToDecimal(e.Event.CashAdjusted.Amount)));
+            Assert.Equal(Enumerable.Range(1, 100).Select(i => (decimal)i), loaded.Select(e => ProtoDecimal.FromProto(e.Event.CashAdjusted.Amount)));
         }
     }
 

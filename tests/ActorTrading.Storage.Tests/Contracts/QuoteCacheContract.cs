@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 
@@ -14,7 +15,7 @@ public abstract class QuoteCacheContract : IDisposable
 
     protected static string NewSymbol() => "NSE:S" + Guid.NewGuid().ToString("N")[..10];
 
-    private static Tick T(string s, long seq, decimal last) => new() { Symbol = s, Sequence = seq, Last = WireDecimal.FromDecimal(last) };
+    private static Tick T(string s, long seq, decimal last) => new() { Symbol = s, Sequence = seq, Last = ProtoDecimal.ToProtoRounded(last) };
 
     [Fact]
     public async Task SetAsync_ThenGet_ReturnsLastTick()
@@ -25,7 +26,7 @@ public abstract class QuoteCacheContract : IDisposable
 
         var tick = await Cache.GetAsync(s);
 
-        Assert.Equal(100.10m, WireDecimal.ToDecimal(tick!.Last));
+        Assert.Equal(100.10m, ProtoDecimal.FromProto(tick!.Last));
         Assert.Equal(2, tick.Sequence);
     }
 

@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 using ActorTrading.Storage.Tests.Infrastructure;
@@ -20,23 +21,23 @@ public abstract class ReadModelStoreContract : StorageContract
         var order = await Reads.GetOrderAsync(a, "o1");
         Assert.NotNull(order);
         Assert.Equal(OrderStatus.Filled, order.Status);
-        Assert.Equal(10m, WireDecimal.ToDecimal(order.FilledQuantity));
-        Assert.Equal(2500.5m, WireDecimal.ToDecimal(order.AverageFillPrice));
-        Assert.Equal(2500m, WireDecimal.ToDecimal(order.LimitPrice));
+        Assert.Equal(10m, ProtoDecimal.FromProto(order.FilledQuantity));
+        Assert.Equal(2500.5m, ProtoDecimal.FromProto(order.AverageFillPrice));
+        Assert.Equal(2500m, ProtoDecimal.FromProto(order.LimitPrice));
         Assert.Equal("c-o1", order.ClientOrderId);
 
         var trades = await Reads.ListTradesAsync(a, new PageRequest());
         var trade = Assert.Single(trades.Items);
         Assert.Equal("t1", trade.TradeId);
-        Assert.Equal(1.5m, WireDecimal.ToDecimal(trade.Fees));
+        Assert.Equal(1.5m, ProtoDecimal.FromProto(trade.Fees));
 
         var position = Assert.Single(await Reads.ListPositionsAsync(a));
-        Assert.Equal(10m, WireDecimal.ToDecimal(position.Quantity));
+        Assert.Equal(10m, ProtoDecimal.FromProto(position.Quantity));
         Assert.Equal(Product.Mis, position.Product);
 
         var account = await Reads.GetAccountAsync(a);
         Assert.NotNull(account);
-        Assert.Equal(74_995m, WireDecimal.ToDecimal(account.Cash));
+        Assert.Equal(74_995m, ProtoDecimal.FromProto(account.Cash));
         Assert.Equal(TradingState.Active, account.State);
         Assert.Equal(3, account.Limits.MaxOpenPositions);
     }
@@ -125,14 +126,14 @@ public abstract class ReadModelStoreContract : StorageContract
         var symbol = "NSE:" + NewAccount();
         Bar B(int minute, decimal close) => new()
         {
-            Symbol = symbol, Start = Timestamp.FromDateTimeOffset(TestEvents.T0.AddMinutes(minute)), Open = WireDecimal.FromDecimal(1m),
-            High = WireDecimal.FromDecimal(2m), Low = WireDecimal.FromDecimal(0.5m), Close = WireDecimal.FromDecimal(close), Volume = 100,
+            Symbol = symbol, Start = Timestamp.FromDateTimeOffset(TestEvents.T0.AddMinutes(minute)), Open = ProtoDecimal.ToProtoRounded(1m),
+            High = ProtoDecimal.ToProtoRounded(2m), Low = ProtoDecimal.ToProtoRounded(0.5m), Close = ProtoDecimal.ToProtoRounded(close), Volume = 100,
         };
         await Reads.SaveBarsAsync([B(2, 1.2m), B(0, 1.0m), B(1, 1.1m)]);
         await Reads.SaveBarsAsync([B(1, 1.15m)]);
 
         var bars = await Reads.GetBarsAsync(symbol, TestEvents.T0, TestEvents.T0.AddMinutes(2));
 
-        Assert.Equal([1.0m, 1.15m], bars.Select(b => WireDecimal.ToDecimal(b.Close)));
+        Assert.Equal([1.0m, 1.15m], bars.Select(b => ProtoDecimal.FromProto(b.Close)));
     }
 }

@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 using ActorTrading.Events.V1;
@@ -10,7 +11,7 @@ public abstract class SnapshotStoreContract : StorageContract
 {
     private static AccountSnapshot Snap(string a, long seq, decimal cash) => new()
     {
-        AccountId = a, LastSeq = seq, Cash = WireDecimal.FromDecimal(cash), State = TradingState.Active, DisplayName = "x",
+        AccountId = a, LastSeq = seq, Cash = ProtoDecimal.ToProtoRounded(cash), State = TradingState.Active, DisplayName = "x",
     };
 
     [Fact]
@@ -22,7 +23,7 @@ public abstract class SnapshotStoreContract : StorageContract
         var s = await Store.Snapshots.LoadLatestAsync(a);
 
         Assert.Equal(10, s!.LastSeq);
-        Assert.Equal(5m, WireDecimal.ToDecimal(s.Cash));
+        Assert.Equal(5m, ProtoDecimal.FromProto(s.Cash));
     }
 
     [Fact]

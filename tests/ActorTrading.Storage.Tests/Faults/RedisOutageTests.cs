@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 using ActorTrading.Storage.Redis;
@@ -21,7 +22,7 @@ public sealed class RedisOutageTests
         {
             var apiKeys = redis.ApiKeys(schema.Storage);
             var key = await apiKeys.CreateAsync("ops", Role.Admin, []);
-            var tick = new Tick { Symbol = "NSE:INFY", Sequence = 1, Last = WireDecimal.FromDecimal(1500m) };
+            var tick = new Tick { Symbol = "NSE:INFY", Sequence = 1, Last = ProtoDecimal.ToProtoRounded(1500m) };
             await redis.Quotes.SetAsync(tick);
             Assert.NotNull(await apiKeys.VerifyAsync(key.Key));
             Assert.False(redis.IsDegraded);

@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 using ActorTrading.Events.V1;
@@ -14,15 +15,15 @@ public static class TestEvents
 
     public static AccountEvent Opened(string accountId, decimal cash = 100_000m) => new AccountEvent
     {
-        AccountOpened = new AccountOpened { AccountId = accountId, DisplayName = "Test " + accountId, InitialCash = WireDecimal.FromDecimal(cash),
+        AccountOpened = new AccountOpened { AccountId = accountId, DisplayName = "Test " + accountId, InitialCash = ProtoDecimal.ToProtoRounded(cash),
             Limits = new RiskLimits { MaxOpenPositions = 3, MaxTradesPerDay = 5 } },
     }.At(T0);
 
     public static AccountEvent Accepted(string orderId, string symbol = "NSE:RELIANCE", decimal qty = 10m, decimal? limit = 2500m) => new AccountEvent
     {
         OrderAccepted = new OrderAccepted { OrderId = orderId, ClientOrderId = "c-" + orderId, Symbol = symbol, Side = Side.Buy,
-            Type = limit is null ? OrderType.Market : OrderType.Limit, Quantity = WireDecimal.FromDecimal(qty),
-            LimitPrice = WireDecimal.FromNullable(limit), TimeInForce = TimeInForce.Day, Product = Product.Mis, Strategy = "manual" },
+            Type = limit is null ? OrderType.Market : OrderType.Limit, Quantity = ProtoDecimal.ToProtoRounded(qty),
+            LimitPrice = (limit is { } v ? ProtoDecimal.ToProtoRounded(v) : null), TimeInForce = TimeInForce.Day, Product = Product.Mis, Strategy = "manual" },
     }.At(T0);
 
     public static AccountEvent Submitted(string orderId) => new AccountEvent
@@ -34,17 +35,17 @@ public static class TestEvents
         string symbol = "NSE:RELIANCE") => new AccountEvent
     {
         OrderFilled = new OrderFilled { OrderId = orderId, TradeId = tradeId, Symbol = symbol, Side = Side.Buy, Product = Product.Mis,
-            Quantity = WireDecimal.FromDecimal(qty), Price = WireDecimal.FromDecimal(price), Fees = WireDecimal.FromDecimal(1.5m),
-            Time = Timestamp.FromDateTimeOffset(T0), FilledQuantityAfter = WireDecimal.FromDecimal(qty), AverageFillPriceAfter = WireDecimal.FromDecimal(price),
-            PositionQuantityAfter = WireDecimal.FromDecimal(positionAfter), PositionAveragePriceAfter = WireDecimal.FromDecimal(price),
-            PositionRealizedPnlAfter = WireDecimal.FromDecimal(0), CashAfter = WireDecimal.FromDecimal(cashAfter), OrderComplete = complete },
+            Quantity = ProtoDecimal.ToProtoRounded(qty), Price = ProtoDecimal.ToProtoRounded(price), Fees = ProtoDecimal.ToProtoRounded(1.5m),
+            Time = Timestamp.FromDateTimeOffset(T0), FilledQuantityAfter = ProtoDecimal.ToProtoRounded(qty), AverageFillPriceAfter = ProtoDecimal.ToProtoRounded(price),
+            PositionQuantityAfter = ProtoDecimal.ToProtoRounded(positionAfter), PositionAveragePriceAfter = ProtoDecimal.ToProtoRounded(price),
+            PositionRealizedPnlAfter = ProtoDecimal.ToProtoRounded(0), CashAfter = ProtoDecimal.ToProtoRounded(cashAfter), OrderComplete = complete },
     }.At(T0);
 
     public static AccountEvent Canceled(string orderId) => new AccountEvent { OrderCanceled = new OrderCanceled { OrderId = orderId, Reason = "user" } }.At(T0);
 
     public static AccountEvent Cash(decimal amount, decimal after) => new AccountEvent
     {
-        CashAdjusted = new CashAdjusted { Amount = WireDecimal.FromDecimal(amount), CashAfter = WireDecimal.FromDecimal(after), Reason = "deposit" },
+        CashAdjusted = new CashAdjusted { Amount = ProtoDecimal.ToProtoRounded(amount), CashAfter = ProtoDecimal.ToProtoRounded(after), Reason = "deposit" },
     }.At(T0);
 
     public static AccountEvent Halted(string reason = "kill switch") => new AccountEvent

@@ -1,3 +1,4 @@
+using ProtoDecimal = ActorTrading.Actors.Model.ProtoDecimal;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 using ActorTrading.Storage.Redis;
@@ -55,10 +56,10 @@ public sealed class DistributedRedisTests : IAsyncLifetime
     [Fact]
     public async Task GetAsync_QuoteSetOnAnotherNode_IsSeen()
     {
-        await new RedisQuoteCache(_nodeA).SetAsync(new Tick { Symbol = "NSE:TCS", Sequence = 9, Last = WireDecimal.FromDecimal(4100.5m) });
+        await new RedisQuoteCache(_nodeA).SetAsync(new Tick { Symbol = "NSE:TCS", Sequence = 9, Last = ProtoDecimal.ToProtoRounded(4100.5m) });
 
         var tick = await new RedisQuoteCache(_nodeB).GetAsync("NSE:TCS");
 
-        Assert.Equal(4100.5m, WireDecimal.ToDecimal(tick!.Last));
+        Assert.Equal(4100.5m, ProtoDecimal.FromProto(tick!.Last));
     }
 }

@@ -1,7 +1,7 @@
 using ActorTrading.Actors.Ports;
 using Google.Protobuf;
 using Npgsql;
-using static ActorTrading.Actors.Ports.WireDecimal;
+using static ActorTrading.Actors.Model.ProtoDecimal;
 using static ActorTrading.Storage.Postgres.Journal.SqlParam;
 
 namespace ActorTrading.Storage.Postgres.Journal;
@@ -58,9 +58,9 @@ internal static class ReadModelSql
             """,
             Of(rows.Select(r => r.AccountId).ToArray()), Of(o.Select(x => x.OrderId).ToArray()), Of(rows.Select(r => r.Seq).ToArray()),
             Of(o.Select(x => x.ClientOrderId).ToArray()), Of(o.Select(x => x.Symbol).ToArray()), Of(o.Select(x => (short)x.Side).ToArray()),
-            Of(o.Select(x => (short)x.Type).ToArray()), Of(o.Select(x => ToDecimal(x.Quantity)).ToArray()),
-            Of(o.Select(x => ToDecimal(x.FilledQuantity)).ToArray()), Of(o.Select(x => ToNullable(x.LimitPrice)).ToArray()),
-            Of(o.Select(x => ToNullable(x.StopPrice)).ToArray()), Of(o.Select(x => ToNullable(x.AverageFillPrice)).ToArray()),
+            Of(o.Select(x => (short)x.Type).ToArray()), Of(o.Select(x => FromProto(x.Quantity)).ToArray()),
+            Of(o.Select(x => FromProto(x.FilledQuantity)).ToArray()), Of(o.Select(x => FromProtoOrNull(x.LimitPrice)).ToArray()),
+            Of(o.Select(x => FromProtoOrNull(x.StopPrice)).ToArray()), Of(o.Select(x => FromProtoOrNull(x.AverageFillPrice)).ToArray()),
             Of(o.Select(x => (short)x.Status).ToArray()), Of(o.Select(x => (short)x.Product).ToArray()),
             Of(o.Select(x => (short)x.TimeInForce).ToArray()), Of(o.Select(x => x.Strategy).ToArray()),
             Of(o.Select(x => x.Created.ToDateTime()).ToArray()), Of(o.Select(x => x.Updated.ToDateTime()).ToArray()), Of(batchId));
@@ -98,8 +98,8 @@ internal static class ReadModelSql
             """,
             Of(r.Select(x => x.AccountId).ToArray()), Of(r.Select(x => x.Seq).ToArray()), Of(r.Select(x => x.At.UtcDateTime).ToArray()),
             Of(r.Select(x => x.Trade.TradeId).ToArray()), Of(r.Select(x => x.Trade.OrderId).ToArray()), Of(r.Select(x => x.Trade.Symbol).ToArray()),
-            Of(r.Select(x => (short)x.Trade.Side).ToArray()), Of(r.Select(x => ToDecimal(x.Trade.Quantity)).ToArray()),
-            Of(r.Select(x => ToDecimal(x.Trade.Price)).ToArray()), Of(r.Select(x => ToDecimal(x.Trade.Fees)).ToArray()),
+            Of(r.Select(x => (short)x.Trade.Side).ToArray()), Of(r.Select(x => FromProto(x.Trade.Quantity)).ToArray()),
+            Of(r.Select(x => FromProto(x.Trade.Price)).ToArray()), Of(r.Select(x => FromProto(x.Trade.Fees)).ToArray()),
             Of(r.Select(x => x.Trade.Time.ToDateTime()).ToArray()), Of(batchId));
     }
 
@@ -116,8 +116,8 @@ internal static class ReadModelSql
                 last_price = excluded.last_price, realized_pnl = excluded.realized_pnl, updated = excluded.updated
             """,
             Of(rows.Select(r => r.AccountId).ToArray()), Of(p.Select(x => x.Symbol).ToArray()), Of(p.Select(x => (short)x.Product).ToArray()),
-            Of(p.Select(x => ToDecimal(x.Quantity)).ToArray()), Of(p.Select(x => ToDecimal(x.AveragePrice)).ToArray()),
-            Of(p.Select(x => ToDecimal(x.LastPrice)).ToArray()), Of(p.Select(x => ToDecimal(x.RealizedPnl)).ToArray()), Of(batchId));
+            Of(p.Select(x => FromProto(x.Quantity)).ToArray()), Of(p.Select(x => FromProto(x.AveragePrice)).ToArray()),
+            Of(p.Select(x => FromProto(x.LastPrice)).ToArray()), Of(p.Select(x => FromProto(x.RealizedPnl)).ToArray()), Of(batchId));
     }
 
     private static NpgsqlBatchCommand Strategy(StrategyRow s, long batchId) => Command($"""
