@@ -10,7 +10,9 @@ dir=""
 [ "${1:-}" = "--dir" ] && dir="$2"
 [ -n "$dir" ] || { dir=$(mktemp -d /tmp/actortrading-dev.XXXXXX); chmod 755 "$dir"; }
 services_install
-trap 'services_stop; echo "dev-services: stopped"' EXIT INT TERM
+sleeper=""
+trap '[ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null; services_stop; echo "dev-services: stopped"' EXIT
+trap 'exit 0' INT TERM
 services_start "$dir/services"
 echo "export ConnectionStrings__Postgres='$ConnectionStrings__Postgres'"
 echo "export ConnectionStrings__Redis='$ConnectionStrings__Redis'"
@@ -19,4 +21,5 @@ for v in ACTORTRADING_TEST_PG_CTL ACTORTRADING_TEST_PGDATA ACTORTRADING_TEST_PG_
   echo "export $v='${!v}'"
 done
 echo "dev-services: running; Ctrl-C stops them"
-while true; do sleep 3600; done
+# `wait` (not a foreground sleep) so that Ctrl-C or SIGTERM stops the services at once.
+while true; do sleep 3600 & sleeper=$!; wait "$sleeper" || true; done
