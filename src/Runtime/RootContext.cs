@@ -44,21 +44,11 @@ public sealed class RootContext : ISenderContext, ISpawnerContext, IStopperConte
 
     public void Stop(PID pid) => pid.Stop(System);
 
-    public Task StopAsync(PID pid)
-    {
-        var terminated = Requests.WatchFuture(System, pid);
-        pid.Stop(System);
-        return terminated;
-    }
+    public Task StopAsync(PID pid) => Requests.StopAsync(System, pid);
 
     public void Poison(PID pid) => pid.SendUserMessage(System, PoisonPill.Instance);
 
-    public Task PoisonAsync(PID pid)
-    {
-        var terminated = Requests.WatchFuture(System, pid);
-        pid.SendUserMessage(System, PoisonPill.Instance);
-        return terminated;
-    }
+    public Task PoisonAsync(PID pid) => Requests.PoisonAsync(System, pid);
 
     /// <summary>Watches <paramref name="pid"/> from outside the actor system: completes with its <see cref="Terminated"/>.</summary>
     public Task<Terminated> WatchAsync(PID pid) => Requests.WatchFuture(System, pid);

@@ -44,21 +44,11 @@ internal sealed partial class ActorContext
 
     public void Stop(PID pid) => pid.Stop(_system);
 
-    public Task StopAsync(PID pid)
-    {
-        var terminated = Requests.WatchFuture(_system, pid);
-        pid.Stop(_system);
-        return terminated;
-    }
+    public Task StopAsync(PID pid) => Requests.StopAsync(_system, pid);
 
     public void Poison(PID pid) => pid.SendUserMessage(_system, PoisonPill.Instance);
 
-    public Task PoisonAsync(PID pid)
-    {
-        var terminated = Requests.WatchFuture(_system, pid);
-        pid.SendUserMessage(_system, PoisonPill.Instance);
-        return terminated;
-    }
+    public Task PoisonAsync(PID pid) => Requests.PoisonAsync(_system, pid);
 
     public void Watch(PID pid) => pid.SendSystemMessage(_system, new Watch(_self));
 

@@ -27,4 +27,20 @@ internal static class Requests
         target.SendSystemMessage(system, new Watch(future.Pid));
         return future.Task;
     }
+
+    /// <summary>Stops <paramref name="pid"/> and completes when it has terminated.</summary>
+    public static Task StopAsync(ActorSystem system, PID pid)
+    {
+        var terminated = WatchFuture(system, pid);
+        pid.Stop(system);
+        return terminated;
+    }
+
+    /// <summary>Sends <see cref="PoisonPill"/> (after the queued messages) and completes when it has terminated.</summary>
+    public static Task PoisonAsync(ActorSystem system, PID pid)
+    {
+        var terminated = WatchFuture(system, pid);
+        pid.SendUserMessage(system, PoisonPill.Instance);
+        return terminated;
+    }
 }
