@@ -14,6 +14,7 @@ namespace ActorTrading.Actors.Accounts;
 public sealed partial class AccountActor
 {
     private DateTimeOffset _lastViewOnMark;
+    private Dictionary<SymbolId, decimal>? _viewPrices;
 
     private async Task CreateAsync(IContext context, CreateAccountRequest m)
     {
@@ -95,7 +96,7 @@ public sealed partial class AccountActor
         if (_state.State == Api.V1.TradingState.Active && DailyLossBreached())
             return ChangeStateAsync(context, Api.V1.TradingState.Reducing, $"max daily loss {_state.Limits.MaxDailyLossPercent}% reached (day P&L {decimal.Round(_state.Positions.DayPnl, 2)})");
         var now = Now;
-        if (now - _lastViewOnMark >= TimeSpan.FromMilliseconds(100)) { _lastViewOnMark = now; SendView(context); }
+        if (now - _lastViewOnMark >= TimeSpan.FromMilliseconds(100)) { _lastViewOnMark = now; SendView(context, freshPrices: false); }
         return Task.CompletedTask;
     }
 
@@ -105,7 +106,12 @@ public sealed partial class AccountActor
         return limit > 0 && -_state.Positions.DayPnl >= limit;
     }
 
-    private AccountView BuildView(bool full)
+    /// <summary>
+    /// <paramref name="freshPrices"/> false (views sent on marks): the last prices are a copy made when the set of symbols
+    /// last changed. Risk only seeds prices of symbols it has not seen from a view (it follows their ticks itself), so a
+    /// price map copied per tick would be thrown away.
+    /// </summary>
+    private AccountView BuildView(bool full, bool freshPrices = true)
     {
         var positions = new List<PositionExposure>();
         foreach (var p in _state.Positions.All) if (!p.IsFlat) positions.Add(PositionExposure.From(p));
@@ -120,12 +126,19 @@ public sealed partial class AccountActor
         ClientOrderId[] released = full ? [] : [.. _released];
         _released.Clear();
         return new AccountView(_id, _state.State, _state.Cash, _state.Equity, _state.StartOfDayEquity, _state.Positions.DayPnl, positions, pending,
-            _state.OrdersToday, _state.TradesToday, _state.Limits, new Dictionary<SymbolId, decimal>(_state.LastPrices), released, Blocked);
+            _state.OrdersToday, _state.TradesToday, _state.Limits, ViewPrices(full || freshPrices), released, Blocked);
     }
 
-    private void SendView(IContext context)
+    private IReadOnlyDictionary<SymbolId, decimal> ViewPrices(bool fresh)
     {
-        if (_risk is not null) context.Send(_risk, BuildView(full: false));
+        if (fresh || _viewPrices is null || _viewPrices.Count != _state.LastPrices.Count)
+            _viewPrices = new Dictionary<SymbolId, decimal>(_state.LastPrices);
+        return _viewPrices;
+    }
+
+    private void SendView(IContext context, bool freshPrices = true)
+    {
+        if (_risk is not null) context.Send(_risk, BuildView(full: false, freshPrices));
     }
 
     private Account ToAccount() => new()

@@ -4,52 +4,48 @@ namespace ActorTrading.Runtime.Timing;
 /// A clock that moves only when told: <see cref="Advance"/> or <see cref="SetUtcNow"/>. Timers
 /// created from it fire synchronously, on the thread that moves the clock, in due-time order
 /// (creation order on ties), each at its own due time. Used by tests and by deterministic replays.
+/// Reading the time takes no lock, and moving it takes one uncontended lock and no timer scan until
+/// the earliest due time is reached (a replay moves it once per tick). Times are reported in UTC.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = new();
-    private DateTimeOffset _now;
+    private long _nowTicks;                      // UTC ticks; written under the lock, read without it
+    private long _nextDueTicks = long.MaxValue;  // under the lock: no timer is due before this
     private long _sequence;
 
     public ManualTimeProvider() : this(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)) { }
 
-    public ManualTimeProvider(DateTimeOffset start) => _now = start;
+    public ManualTimeProvider(DateTimeOffset start) => _nowTicks = start.UtcTicks;
 
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_lock) return _now;
-    }
+    public override DateTimeOffset GetUtcNow() => new(Volatile.Read(ref _nowTicks), TimeSpan.Zero);
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    public override long GetTimestamp()
-    {
-        lock (_lock) return _now.UtcTicks;
-    }
+    public override long GetTimestamp() => Volatile.Read(ref _nowTicks);
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     /// <summary>Timers that are scheduled to fire.</summary>
     public int ActiveTimers
     {
-        get { lock (_lock) return _timers.Count(t => t.DueAt is not null); }
+        get { lock (_lock) return _timers.Count(t => t.DueTicks is not null); }
     }
 
     public void Advance(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
-        DateTimeOffset target;
-        lock (_lock) target = _now + delta;
+        long target;
+        lock (_lock) target = _nowTicks + delta.Ticks;
         MoveTo(target);
     }
 
     /// <summary>Moves the clock to <paramref name="now"/> (not backwards), firing the timers due on the way.</summary>
     public void SetUtcNow(DateTimeOffset now)
     {
-        lock (_lock)
-            if (now < _now) throw new ArgumentOutOfRangeException(nameof(now), "the clock cannot go backwards");
-        MoveTo(now);
+        if (now.UtcTicks < Volatile.Read(ref _nowTicks)) throw new ArgumentOutOfRangeException(nameof(now), "the clock cannot go backwards");
+        MoveTo(now.UtcTicks);
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
@@ -60,24 +56,34 @@ public sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
-    private void MoveTo(DateTimeOffset target)
+    private void MoveTo(long target)
     {
         while (true)
         {
-            ManualTimer? next;
+            ManualTimer? next = null;
             lock (_lock)
             {
-                next = null;
-                foreach (var timer in _timers)
-                    if (timer.DueAt is { } due && due <= target && (next is null || due < next.DueAt || (due == next.DueAt && timer.Sequence < next.Sequence)))
-                        next = timer;
-                if (next is null)
+                if (target < _nextDueTicks)
                 {
-                    if (target > _now) _now = target;
+                    if (target > _nowTicks) Volatile.Write(ref _nowTicks, target);
                     return;
                 }
-                if (next.DueAt > _now) _now = next.DueAt!.Value;
+                var earliest = long.MaxValue;
+                foreach (var timer in _timers)
+                {
+                    if (timer.DueTicks is not { } due) continue;
+                    if (due > target) { earliest = Math.Min(earliest, due); continue; }
+                    if (next is null || due < next.DueTicks || (due == next.DueTicks && timer.Sequence < next.Sequence)) next = timer;
+                }
+                if (next is null)
+                {
+                    _nextDueTicks = earliest;
+                    if (target > _nowTicks) Volatile.Write(ref _nowTicks, target);
+                    return;
+                }
+                if (next.DueTicks > _nowTicks) Volatile.Write(ref _nowTicks, next.DueTicks!.Value);
                 next.Reschedule();
+                _nextDueTicks = long.MinValue; // others may be due too: scan again
             }
             next.Fire();
         }
@@ -86,13 +92,19 @@ public sealed class ManualTimeProvider : TimeProvider
     /// <summary>Fires the timers already due (after a Change to zero).</summary>
     internal void FireDue()
     {
-        DateTimeOffset now;
-        lock (_lock) now = _now;
-        MoveTo(now);
+        MoveTo(Volatile.Read(ref _nowTicks));
     }
 
-    internal DateTimeOffset Now => _now;
+    /// <summary>Under the lock: the current time in UTC ticks.</summary>
+    internal long NowTicks => _nowTicks;
     internal Lock Sync => _lock;
+
+    /// <summary>Under the lock: a timer became due at <paramref name="dueTicks"/>.</summary>
+    internal void NoteDue(long dueTicks)
+    {
+        if (dueTicks < _nextDueTicks) _nextDueTicks = dueTicks;
+    }
+
     internal long NextSequence() => ++_sequence;
     internal void Remove(ManualTimer timer)
     {

@@ -6,8 +6,8 @@ internal sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callba
     private TimeSpan _period = Timeout.InfiniteTimeSpan;
     private bool _disposed;
 
-    /// <summary>When it fires next; null when not scheduled. Guarded by the clock's lock.</summary>
-    public DateTimeOffset? DueAt { get; private set; }
+    /// <summary>When it fires next (UTC ticks); null when not scheduled. Guarded by the clock's lock.</summary>
+    public long? DueTicks { get; private set; }
 
     public long Sequence { get; private set; }
 
@@ -19,7 +19,8 @@ internal sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callba
             if (_disposed) return false;
             _period = period;
             Sequence = clock.NextSequence();
-            DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : clock.Now + dueTime;
+            DueTicks = dueTime == Timeout.InfiniteTimeSpan ? null : clock.NowTicks + dueTime.Ticks;
+            if (DueTicks is { } due) clock.NoteDue(due);
         }
         if (dueTime == TimeSpan.Zero) clock.FireDue();
         return true;
@@ -30,10 +31,10 @@ internal sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callba
     {
         if (_period == Timeout.InfiniteTimeSpan || _period <= TimeSpan.Zero)
         {
-            DueAt = null;
+            DueTicks = null;
             return;
         }
-        DueAt = DueAt!.Value + _period;
+        DueTicks = DueTicks!.Value + _period.Ticks;
         Sequence = clock.NextSequence();
     }
 
@@ -44,7 +45,7 @@ internal sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callba
         lock (clock.Sync)
         {
             _disposed = true;
-            DueAt = null;
+            DueTicks = null;
         }
         clock.Remove(this);
     }
