@@ -11,7 +11,8 @@ namespace ActorTrading.Actors.Accounts;
 /// <summary>
 /// Child <c>position</c>: the account's positions marked to market on every tick of a held symbol, the protective
 /// exits (<see cref="ExitWatch"/>: stop-loss, take-profit, trailing, OCO) and the MIS auto square-off. Exits go to the
-/// account as <see cref="SubmitIntent"/>; marks as <see cref="PositionMarked"/>.
+/// account as <see cref="SubmitIntent"/>; marks as <see cref="PositionMarked"/>. The square-off timer runs only
+/// while the book holds a position (an idle account costs no timer).
 /// </summary>
 public sealed class PositionActor(TradingServices services) : IActor
 {
@@ -30,11 +31,8 @@ public sealed class PositionActor(TradingServices services) : IActor
             case PositionFill f: OnFill(context, f); break;
             case PositionSync s: OnSync(context, s); break;
             case CheckSquareOff: SquareOff(context); break;
-            case Started:
-                context.Send(context.Parent!, new RequestSync("position"));
-                _squareOffTimer = context.System.Scheduler.ScheduleRepeatedly(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), context.Self, CheckSquareOff.Instance);
-                break;
-            case Stopping or Restarting: _squareOffTimer?.Dispose(); break;
+            case Started: context.Send(context.Parent!, new RequestSync("position")); break;
+            case Stopping or Restarting: _squareOffTimer?.Dispose(); _squareOffTimer = null; break;
         }
         return Task.CompletedTask;
     }
@@ -57,6 +55,13 @@ public sealed class PositionActor(TradingServices services) : IActor
             _exits.Arm(position.Key, position.Quantity, b.StopLoss, b.TakeProfit, b.TrailingStop, b.ReferencePrice);
         else _exits.OnPositionChanged(position.Key, position.Quantity);
         Subscribe(context, f.Fill.Symbol);
+        EnsureSquareOffTimer(context);
+    }
+
+    private void EnsureSquareOffTimer(IContext context)
+    {
+        if (_squareOffTimer is not null || !_book.Open().Any()) return;
+        _squareOffTimer = context.System.Scheduler.ScheduleRepeatedly(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), context.Self, CheckSquareOff.Instance);
     }
 
     private void OnSync(IContext context, PositionSync s)
@@ -68,6 +73,7 @@ public sealed class PositionActor(TradingServices services) : IActor
             if (p.Bracket is { } b) _exits.Arm(p.Key, p.Quantity, b.StopLoss, b.TakeProfit, b.TrailingStop, b.ReferencePrice);
             Subscribe(context, p.Key.Symbol);
         }
+        EnsureSquareOffTimer(context);
         context.Send(context.Parent!, new ChildReady("position"));
     }
 

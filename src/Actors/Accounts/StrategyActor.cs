@@ -17,9 +17,9 @@ public sealed class StrategyActor : IActor, IStrategyContext
 {
     private readonly TradingServices _services;
     private readonly StrategyArgs _args;
-    private readonly Dictionary<SymbolId, decimal> _last = new();
+    private Dictionary<SymbolId, decimal>? _last;       // created on the first tick: an idle strategy stays small
     private readonly Dictionary<SymbolId, decimal> _positions;
-    private readonly Dictionary<SymbolId, BarBuilder> _bars = new();
+    private Dictionary<SymbolId, BarBuilder>? _bars;     // created on the first tick
     private readonly string _prefix;
     private IStrategy _strategy = null!;
     private IContext _context = null!;
@@ -33,7 +33,6 @@ public sealed class StrategyActor : IActor, IStrategyContext
         _positions = new Dictionary<SymbolId, decimal>(args.Positions);
         MinRewardRisk = args.MinRewardRisk;
         _prefix = "s-" + args.InstanceName + "-";
-        foreach (var s in args.Symbols) _bars[s] = new BarBuilder(s);
     }
 
     public Task ReceiveAsync(IContext context)
@@ -68,7 +67,13 @@ public sealed class StrategyActor : IActor, IStrategyContext
 
     private void OnTick(MarketTick tick)
     {
-        _last[tick.Symbol] = tick.Last;
+        if (_bars is null)
+        {
+            _last = new Dictionary<SymbolId, decimal>();
+            _bars = new Dictionary<SymbolId, BarBuilder>();
+            foreach (var s in _args.Symbols) _bars[s] = new BarBuilder(s);
+        }
+        _last![tick.Symbol] = tick.Last;
         _strategy.OnTick(tick, this);
         if (_bars.TryGetValue(tick.Symbol, out var builder) && builder.OnTick(tick) is { } bar) _strategy.OnBar(bar, this);
     }
@@ -97,7 +102,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
     public decimal MinRewardRisk { get; private set; }
     public bool TryGetInstrument(SymbolId symbol, out InstrumentSpec instrument) => _services.Options.Instruments.TryGet(symbol, out instrument);
     public decimal PositionQuantity(SymbolId symbol) => _positions.GetValueOrDefault(symbol);
-    public decimal LastPrice(SymbolId symbol) => _last.GetValueOrDefault(symbol);
+    public decimal LastPrice(SymbolId symbol) => _last?.GetValueOrDefault(symbol) ?? 0m;
 
     public void Submit(OrderIntent intent)
     {
@@ -105,6 +110,6 @@ public sealed class StrategyActor : IActor, IStrategyContext
         var request = intent.ToRequest(_args.Account, cid, _args.InstanceName);
         var replyTo = _replyTo;
         _replyTo = null;
-        _context.Send(_args.Risk, new EvaluateOrder(request, replyTo, LastPrice: _last.TryGetValue(intent.Symbol, out var p) ? p : null));
+        _context.Send(_args.Risk, new EvaluateOrder(request, replyTo, LastPrice: _last is not null && _last.TryGetValue(intent.Symbol, out var p) ? p : null));
     }
 }
