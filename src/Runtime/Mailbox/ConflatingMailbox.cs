@@ -4,14 +4,15 @@ namespace ActorTrading.Runtime.Mailbox;
 /// A mailbox where the latest message per key wins: a message whose key (from the user's
 /// selector) is already queued replaces the queued one in place, keeping its position; messages
 /// with a null key are queued normally. A slow reader of market data sees only the latest quote
-/// per instrument instead of an ever-growing backlog.
+/// per instrument instead of an ever-growing backlog. The key index is created with the first keyed
+/// message, so an idle subscriber costs no dictionary.
 /// </summary>
 public sealed class ConflatingMailbox : MailboxBase
 {
     private readonly Lock _lock = new();
     private readonly Func<object, object?> _keySelector;
     private readonly Queue<Entry> _queue = new();
-    private readonly Dictionary<object, Entry> _byKey = new();
+    private Dictionary<object, Entry>? _byKey;
     private Entry? _free;
 
     public ConflatingMailbox(Func<object, object?> keySelector) => _keySelector = keySelector;
@@ -27,7 +28,7 @@ public sealed class ConflatingMailbox : MailboxBase
         var key = _keySelector(MessageEnvelope.UnwrapMessage(message));
         lock (_lock)
         {
-            if (key is not null && _byKey.TryGetValue(key, out var queued))
+            if (key is not null && _byKey is not null && _byKey.TryGetValue(key, out var queued))
             {
                 queued.Message = message;
                 return EnqueueResult.Conflated;
@@ -38,7 +39,7 @@ public sealed class ConflatingMailbox : MailboxBase
             entry.Key = key;
             entry.Message = message;
             _queue.Enqueue(entry);
-            if (key is not null) _byKey.Add(key, entry);
+            if (key is not null) (_byKey ??= new Dictionary<object, Entry>()).Add(key, entry);
             return EnqueueResult.Accepted;
         }
     }
@@ -52,7 +53,7 @@ public sealed class ConflatingMailbox : MailboxBase
                 message = null;
                 return false;
             }
-            if (entry.Key is not null) _byKey.Remove(entry.Key);
+            if (entry.Key is not null) _byKey!.Remove(entry.Key);
             message = entry.Message;
             entry.Key = null;
             entry.Message = null;
