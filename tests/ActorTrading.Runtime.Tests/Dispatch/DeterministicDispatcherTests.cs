@@ -43,4 +43,41 @@ public sealed class DeterministicDispatcherTests
         Assert.Equal(1, received);
         Assert.False(dispatcher.RunOne());
     }
+
+    [Fact]
+    public async Task Send_FromAnotherThreadBetweenRuns_RunsInSchedulingOrder()
+    {
+        var dispatcher = new DeterministicDispatcher();
+        var system = new ActorSystem(new ActorSystemConfig { DefaultDispatcher = dispatcher });
+        var trace = new List<string>();
+        var b = system.Root.Spawn(Props.FromFunc(c => { if (c.Message is string m) trace.Add("b:" + m); return Task.CompletedTask; }));
+        var a = system.Root.Spawn(Props.FromFunc(c =>
+        {
+            if (c.Message is string m) { trace.Add("a:" + m); c.Send(b, "from-a"); }
+            return Task.CompletedTask;
+        }));
+        dispatcher.RunUntilIdle();
+        system.Root.Send(a, "first");
+        await Task.Run(() => system.Root.Send(b, "foreign")).WaitAsync(TimeSpan.FromSeconds(30));
+        dispatcher.RunUntilIdle();
+        Assert.Equal(["a:first", "b:foreign", "b:from-a"], trace);
+        Assert.Equal(0, dispatcher.Pending);
+    }
+
+    [Fact]
+    public void RunOne_WhileAnotherThreadRunsIt_Throws()
+    {
+        var dispatcher = new DeterministicDispatcher();
+        var system = new ActorSystem(new ActorSystemConfig { DefaultDispatcher = dispatcher });
+        Exception? seen = null;
+        var pid = system.Root.Spawn(Props.FromFunc(c =>
+        {
+            if (c.Message is string)
+                seen = Task.Run(() => Record.Exception(() => dispatcher.RunOne())).WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+            return Task.CompletedTask;
+        }));
+        system.Root.Send(pid, "go");
+        dispatcher.RunUntilIdle();
+        Assert.IsType<InvalidOperationException>(seen);
+    }
 }

@@ -105,4 +105,19 @@ public sealed class ManualTimeProviderTests
         clock.Advance(TimeSpan.FromSeconds(3));
         await delay.Guarded();
     }
+
+    [Fact]
+    public void SetUtcNow_ManyMovesThenTimerCreated_FiresOnlyAtItsDueTime()
+    {
+        var start = new DateTimeOffset(2026, 1, 5, 9, 15, 0, TimeSpan.Zero);
+        var clock = new ManualTimeProvider(start);
+        for (var i = 1; i <= 100; i++) clock.SetUtcNow(start.AddMilliseconds(100 * i));
+        var fired = new List<DateTimeOffset>();
+        using var timer = clock.CreateTimer(_ => fired.Add(clock.GetUtcNow()), null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        clock.SetUtcNow(start.AddSeconds(10.5));
+        Assert.Empty(fired);
+        clock.SetUtcNow(start.AddSeconds(11));
+        Assert.Equal([start.AddSeconds(11)], fired);
+        Assert.Equal(start.AddSeconds(11), clock.GetUtcNow());
+    }
 }
