@@ -18,7 +18,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
     private readonly TradingServices _services;
     private readonly StrategyArgs _args;
     private Dictionary<SymbolId, decimal>? _last;       // created on the first tick: an idle strategy stays small
-    private readonly Dictionary<SymbolId, decimal> _positions;
+    private Dictionary<SymbolId, decimal>? _positions;  // created with the first non-zero position
     private Dictionary<SymbolId, BarBuilder>? _bars;     // created on the first tick
     private readonly string _prefix;
     private IStrategy _strategy = null!;
@@ -30,7 +30,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
     {
         _services = services;
         _args = args;
-        _positions = new Dictionary<SymbolId, decimal>(args.Positions);
+        if (args.Positions.Count != 0) _positions = new Dictionary<SymbolId, decimal>(args.Positions);
         MinRewardRisk = args.MinRewardRisk;
         _prefix = "s-" + args.InstanceName + "-";
     }
@@ -80,7 +80,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
 
     private void OnPosition(StrategyPosition p)
     {
-        _positions[p.Symbol] = p.NetQuantity;
+        (_positions ??= new Dictionary<SymbolId, decimal>())[p.Symbol] = p.NetQuantity;
         if (p.Fill is { } fill) _strategy.OnFill(fill, this);
     }
 
@@ -101,7 +101,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
     public IReadOnlyList<SymbolId> Symbols => _args.Symbols;
     public decimal MinRewardRisk { get; private set; }
     public bool TryGetInstrument(SymbolId symbol, out InstrumentSpec instrument) => _services.Options.Instruments.TryGet(symbol, out instrument);
-    public decimal PositionQuantity(SymbolId symbol) => _positions.GetValueOrDefault(symbol);
+    public decimal PositionQuantity(SymbolId symbol) => _positions?.GetValueOrDefault(symbol) ?? 0m;
     public decimal LastPrice(SymbolId symbol) => _last?.GetValueOrDefault(symbol) ?? 0m;
 
     public void Submit(OrderIntent intent)
