@@ -99,8 +99,11 @@ public sealed partial class AccountActor
         var args = new StrategyArgs(_id, name, type, symbols.Select(SymbolId.Parse).ToArray(),
             parameters.Count == 0 ? StrategyArgs.NoParameters : new Dictionary<string, string>(parameters), _risk!,
             _state.Limits.MinRewardRisk, seeded.Count == 0 ? StrategyArgs.NoPositions : seeded);
-        var props = _services.HotPath(Props.FromProducer(() => new StrategyActor(_services, args)))
-            .WithMailbox(ConflatingTicks);
+        var services = _services; // props built in one step: one record, one closure, one delegate per strategy
+        var props = Props.FromProducer(_ => new StrategyActor(services, args)) with
+        {
+            MailboxProducer = ConflatingTicks, Dispatcher = services.Options.HotPathDispatcher,
+        };
         _strategies[name] = context.SpawnNamed(props, "strategy/" + name);
     }
 }

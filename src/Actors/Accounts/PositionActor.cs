@@ -18,7 +18,7 @@ public sealed class PositionActor(TradingServices services) : IActor
 {
     private readonly PositionBook _book = new();
     private readonly ExitWatch _exits = new();
-    private readonly HashSet<SymbolId> _subscribed = new();
+    private HashSet<SymbolId>? _subscribed;   // created with the first position
     private readonly List<ExitIntent> _scratch = new();
     private ScheduledMessage? _squareOffTimer;
     private DateOnly _squaredOff;
@@ -94,6 +94,6 @@ public sealed class PositionActor(TradingServices services) : IActor
 
     private void Subscribe(IContext context, SymbolId symbol)
     {
-        if (_subscribed.Add(symbol)) services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new SubscribeTicks(), context.Self);
+        if ((_subscribed ??= new HashSet<SymbolId>()).Add(symbol)) services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new SubscribeTicks(), context.Self);
     }
 }
