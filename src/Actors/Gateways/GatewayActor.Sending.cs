@@ -15,7 +15,7 @@ public sealed partial class GatewayActor
         while (true)
         {
             GatewayCommand command;
-            if (_bucketPending) return;
+            if (_bucketPending || Collecting) return;
             if (_held is { } held) { command = held; _held = null; }
             else if (!_scheduler.TryNext(out command, out var wait))
             {

@@ -40,7 +40,8 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
             case PumpGateway: _pumpScheduled = false; Pump(context); break;
             case DrainReports: Drain(context); _drained?.Release(); break;
             case MarketTick t: OnTick(context, t); break;
-            case ReconcileAccount m: return ReconcileAsync(context, m);
+            case ReconcileAccount m: return OnReconcileAccount(context, m);
+            case ClaimsTimedOut: return FinishCollectingAsync(context);
             case Started: return StartAsync(context);
             case Stopping: _stop?.Cancel(); break;
             case Stopped: _stop?.Dispose(); break;
@@ -61,7 +62,9 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
             _stop = new CancellationTokenSource();
             _drained = new SemaphoreSlim(0);
             _ = PumpReportsAsync(_broker.ExecutionReports, context.Self, context.System, _drained, _stop.Token);
+            StartPolling();
         }
+        StartCollecting(context);
         return ReconcileOnStartAsync(context);
     }
 
