@@ -55,6 +55,7 @@ public sealed partial class GatewayActor
     private bool Decide(IContext context, GatewayCommand command, RateLimitDecision decision)
     {
         if (decision.Allowed) return true;
+        Diagnostics.GatewayInstruments.Denied(_id, "bucket");
         _held = command;
         if (!_pumpScheduled)
         {

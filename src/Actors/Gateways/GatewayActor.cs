@@ -44,7 +44,7 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
             case ClaimsTimedOut: return FinishCollectingAsync(context);
             case Started: return StartAsync(context);
             case Stopping: _stop?.Cancel(); break;
-            case Stopped: _stop?.Dispose(); break;
+            case Stopped: _stop?.Dispose(); Diagnostics.GatewayInstruments.Unregister(_id); break;
         }
         return Task.CompletedTask;
     }
@@ -56,6 +56,8 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
         _broker = o.BrokerFactory(_id);
         _scheduler = new GatewayScheduler(new GatewayQueue(o.GatewayQueueCapacity), new OrderRateLimiter(services.Time, o.GatewayOrdersPerSecond, o.GatewayOrdersPerMinute),
             new CircuitBreaker(services.Time, o.BreakerFailureThreshold, o.BreakerOpenDuration));
+        var queue = _scheduler.Queue;
+        Diagnostics.GatewayInstruments.Register(_id, () => queue.Count);
         if (o.RateLimits is not null) _distributed = new RateLimitPolicy(o.GatewayOrdersPerSecond, o.GatewayOrdersPerSecond, o.GatewayOrdersPerMinute);
         if (o.PumpExecutionReports)
         {
@@ -112,7 +114,7 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
 
     private void Enqueue(IContext context, GatewayCommand command)
     {
-        if (!_scheduler.TryEnqueue(command, out var denial)) { Fail(command.ClientOrderId, command.Kind, "RATE_LIMIT", denial!.Message); return; }
+        if (!_scheduler.TryEnqueue(command, out var denial)) { Diagnostics.GatewayInstruments.Denied(_id, "queue_full"); Fail(command.ClientOrderId, command.Kind, "RATE_LIMIT", denial!.Message); return; }
         if (command.Kind == GatewayCommandKind.New) _inFlightNew.Add(command.ClientOrderId);
         Pump(context);
     }
