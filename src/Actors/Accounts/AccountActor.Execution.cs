@@ -45,6 +45,7 @@ public sealed partial class AccountActor
         var id = order.OrderId.Value;
         if (r.IsFill)
         {
+            if (r.FilledQuantity > 0 && r.FilledQuantity <= order.FilledQuantity) return;   // seen already (a poll and a reconciliation both report it)
             var tradeId = r.TradeId ?? $"{r.BrokerOrderId}-{r.FilledQuantity}";
             events.Add(With(e => e.OrderFilled = AccountEvents.Filled(_state, order, tradeId, r.LastQuantity, r.LastPrice, r.Fees, r.Time)));
             return;

@@ -64,6 +64,9 @@ public sealed class NodeStorage : IAsyncDisposable
         return new NodeStorage(true, pg.Journal, pg.Snapshots, pg.ReadModels, rd.Quotes, rd.RateLimits, rd.ApiKeys(pg), pg.AuditLog, pg, rd);
     }
 
+    /// <summary>Webhook tokens in PostgreSQL (durable node); null on the embedded node.</summary>
+    public Storage.Postgres.PostgresWebhookTokenStore? WebhookTokens => _postgres is null ? null : new(_postgres.DataSource);
+
     /// <summary>Wraps the journal so its commit latency is measured (called once, before the actors start).</summary>
     public void MeasureJournal(System.Diagnostics.Metrics.Meter meter) => Journal = new Metrics.MeasuredAccountJournal(Journal, meter);
 

@@ -32,6 +32,8 @@ public static class NodeOptionsValidator
         Check(BrokerKinds.Contains(o.Broker.Kind), $"Node:Broker:Kind '{o.Broker.Kind}' must be one of {string.Join(", ", BrokerKinds)}");
         Check(o.Broker.Kind != "openalgo" || Uri.TryCreate(o.Broker.Url, UriKind.Absolute, out _), "Node:Broker:Url must be an absolute URL for the openalgo broker");
         Check(o.Broker.Kind != "openalgo" || o.Broker.ApiKey.Length > 0, "Node:Broker:ApiKey is required for the openalgo broker");
+        Check(o.Broker.PollInterval >= TimeSpan.FromMilliseconds(10) && o.Broker.PollInterval <= TimeSpan.FromMinutes(10), "Node:Broker:PollInterval must be 00:00:00.010..00:10:00");
+        Check(o.Broker.RequestTimeout > TimeSpan.Zero && o.Broker.RequestTimeout <= TimeSpan.FromMinutes(5), "Node:Broker:RequestTimeout must be in (0, 00:05:00]");
         Check(o.Broker.OrdersPerSecond is >= 1 and <= 1_000_000, "Node:Broker:OrdersPerSecond must be 1..1000000");
         Check(o.Broker.OrdersPerMinute is >= 1 and <= 60_000_000, "Node:Broker:OrdersPerMinute must be 1..60000000");
         Check(o.Broker.QueueCapacity is >= 1 and <= 10_000_000, "Node:Broker:QueueCapacity must be 1..10000000");
