@@ -16,6 +16,13 @@ public static class AccountEvents
 
     public static decimal? Opt(ApiDecimal? value) => value is null ? null : ProtoDecimal.FromProto(value);
 
+    /// <summary>The journaled per-account order rate of <paramref name="limits"/>.</summary>
+    public static OrderRateLimit Rate(Risk.RiskSettings limits) => new() { OrdersPerSecond = limits.OrdersPerSecond, Burst = limits.OrderBurst };
+
+    /// <summary><paramref name="limits"/> with the journaled order rate; absent or invalid (old events) keeps the baseline's.</summary>
+    public static Risk.RiskSettings WithRate(Risk.RiskSettings limits, OrderRateLimit? rate) =>
+        rate is { OrdersPerSecond: > 0, Burst: > 0 } ? limits with { OrdersPerSecond = rate.OrdersPerSecond, OrderBurst = rate.Burst } : limits;
+
     public static OrderAccepted Accepted(OrderId id, OrderRequest r, string parentOrderId = "") => new()
     {
         OrderId = id.Value, ClientOrderId = r.ClientOrderId.Value, Symbol = r.Symbol.Value, Side = r.Side, Type = r.Type,
