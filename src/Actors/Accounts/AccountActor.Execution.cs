@@ -46,7 +46,7 @@ public sealed partial class AccountActor
         if (r.IsFill)
         {
             var tradeId = r.TradeId ?? $"{r.BrokerOrderId}-{r.FilledQuantity}";
-            events.Add(With(e => e.OrderFilled = AccountEvents.Filled(_state, order, tradeId, r.LastQuantity, r.LastPrice, r.Fees, r.Time)));
+            events.Add(With(e => e.OrderFilled = AccountEvents.Filled(_state, order, tradeId, r.LastQuantity, r.LastPrice, r.Fees, r.Time, r.Status == OrderStatus.Filled)));
             return;
         }
         switch (r.Status)

@@ -45,10 +45,14 @@ public static class AccountEvents
         Quantity = ProtoDecimal.ToProto(r.Quantity), Reason = reason, Message = message, Strategy = r.Strategy,
     };
 
-    /// <summary>The fill event with the order, position and cash after it, computed without touching <paramref name="state"/>.</summary>
-    public static OrderFilled Filled(AccountState state, OrderState order, string tradeId, decimal quantity, decimal price, decimal fees, DateTimeOffset time)
+    /// <summary>
+    /// The fill event with the order, position and cash after it, computed without touching <paramref name="state"/>.
+    /// <paramref name="brokerComplete"/>: the broker says the order is done (see <see cref="OrderStateMachine.FillReported"/>).
+    /// </summary>
+    public static OrderFilled Filled(AccountState state, OrderState order, string tradeId, decimal quantity, decimal price, decimal fees,
+        DateTimeOffset time, bool brokerComplete = false)
     {
-        var after = OrderStateMachine.Fill(order, quantity, price, time);
+        var after = OrderStateMachine.FillReported(order, quantity, price, time, brokerComplete);
         var fill = new Fill(tradeId, order.OrderId, order.Symbol, order.Side, order.Request.Product, quantity, price, fees, time);
         var scratch = new Position(new PositionKey(order.Symbol, order.Request.Product));
         decimal realizedBefore = 0;

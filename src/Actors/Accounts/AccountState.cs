@@ -169,7 +169,7 @@ public sealed partial class AccountState
         var price = ProtoDecimal.FromProto(f.Price);
         var time = f.Time?.ToDateTimeOffset() ?? at;
         if (!Orders.TryGet(id, out var order)) return;
-        Track(Orders.Fill(id, quantity, price, time));
+        Track(Orders.FillReported(id, quantity, price, time, f.OrderComplete));
         var fill = new Fill(f.TradeId, id, order.Symbol, f.Side, f.Product, quantity, price, ProtoDecimal.FromProto(f.Fees), time);
         var position = Positions.Apply(fill);
         if (LastPrices.TryGetValue(order.Symbol, out var last)) position.Mark(last);
