@@ -43,7 +43,7 @@ public sealed partial class PostgresAccountJournal
             if (inFlight.Count < Math.Max(1, _options.MaxInFlightBatches))
             {
                 var batch = Fill(reader, deferred, inFlight);
-                if (batch.Groups.Count > 0)
+                if (!batch.IsEmpty)
                 {
                     inFlight.Add((WriteAsync(batch, new ReadModelChanges()), batch));
                     continue;
@@ -63,13 +63,13 @@ public sealed partial class PostgresAccountJournal
         }
     }
 
-    private static async Task WaitForInputAsync(System.Threading.Channels.ChannelReader<PendingAppend> reader)
+    private static async Task WaitForInputAsync(System.Threading.Channels.ChannelReader<PendingWrite> reader)
     {
         try { await reader.WaitToReadAsync().ConfigureAwait(false); }
         catch (System.Threading.Channels.ChannelClosedException) { }
     }
 
-    private JournalBatch Fill(System.Threading.Channels.ChannelReader<PendingAppend> reader, Queue<PendingAppend> deferred,
+    private JournalBatch Fill(System.Threading.Channels.ChannelReader<PendingWrite> reader, Queue<PendingAppend> deferred,
         List<(Task Task, JournalBatch Batch)> inFlight)
     {
         var batch = new JournalBatch();
@@ -79,9 +79,10 @@ public sealed partial class PostgresAccountJournal
             var p = deferred.Dequeue();
             if (batch.EventCount >= _options.MaxBatchEvents || Busy(p.AccountId) || !batch.TryAdd(p)) deferred.Enqueue(p);
         }
-        while (batch.EventCount < _options.MaxBatchEvents && reader.TryRead(out var p))
+        while (batch.EventCount + batch.Audits.Count < _options.MaxBatchEvents && reader.TryRead(out var w))
         {
-            if (Busy(p.AccountId) || !batch.TryAdd(p)) deferred.Enqueue(p);
+            if (w is PendingAudit audit) batch.Audits.Add(audit);
+            else if (w is PendingAppend p && (Busy(p.AccountId) || !batch.TryAdd(p))) deferred.Enqueue(p);
         }
         return batch;
     }
@@ -96,6 +97,7 @@ public sealed partial class PostgresAccountJournal
                 await using var conn = await _dataSource.OpenConnectionAsync(_stopping.Token).ConfigureAwait(false);
                 long batchId = _batchIdBase | (Interlocked.Increment(ref _batchCounter) & 0xFFFF_FFFF);
                 var winners = await JournalBatchWriter.ExecuteAsync(conn, batch, batchId, changes, _stopping.Token).ConfigureAwait(false);
+                batch.CompleteAudits();   // not tied to any claim: committed with the transaction
                 if (winners.Count == batch.Groups.Count)
                 {
                     foreach (var g in batch.Groups) g.Complete();
@@ -118,10 +120,10 @@ public sealed partial class PostgresAccountJournal
                 batch.FailAll(new JournalUnavailableException($"journal unavailable, nothing was written: {ex.Message}", ex));
                 return;
             }
-            catch (Exception ex) when (PostgresErrors.IsDataError(ex) && batch.Groups.Count > 1)
+            catch (Exception ex) when (PostgresErrors.IsDataError(ex) && batch.Split() is { Count: > 0 } parts)
             {
-                // one account's data broke the statement: write each account alone so only it fails
-                foreach (var g in batch.Groups.ToList()) await WriteAsync(JournalBatch.Of(g), changes).ConfigureAwait(false);
+                // one account's (or audit record's) data broke the statement: write each part alone so only it fails
+                foreach (var part in parts) await WriteAsync(part, changes).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex)

@@ -52,9 +52,13 @@ internal static class JournalBatchWriter
         }
 
         await using var npgBatch = new NpgsqlBatch(conn);
-        npgBatch.BatchCommands.Add(Command(ClaimSql, Of(gAccount), Of(gExpected), Of(gLast), Of(batchId)));
-        npgBatch.BatchCommands.Add(Command(EventsSql, Of(eAccount), Of(eSeq), Of(eAt), Of(eType), Of(ePayload), Of(batchId)));
-        ReadModelSql.AddCommands(npgBatch, changes, batchId);
+        if (groups > 0)
+        {
+            npgBatch.BatchCommands.Add(Command(ClaimSql, Of(gAccount), Of(gExpected), Of(gLast), Of(batchId)));
+            npgBatch.BatchCommands.Add(Command(EventsSql, Of(eAccount), Of(eSeq), Of(eAt), Of(eType), Of(ePayload), Of(batchId)));
+            ReadModelSql.AddCommands(npgBatch, changes, batchId);
+        }
+        if (batch.Audits.Count > 0) npgBatch.BatchCommands.Add(Audits(batch.Audits));
 
         var winners = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await npgBatch.ExecuteReaderAsync(ct).ConfigureAwait(false))
@@ -63,6 +67,25 @@ internal static class JournalBatchWriter
             while (await reader.NextResultAsync(ct).ConfigureAwait(false)) { }
         }
         return winners;
+    }
+
+    private const string AuditSql = """
+        INSERT INTO audit_log (at, principal, action, account_id, outcome, detail)
+        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+        """;
+
+    private static NpgsqlBatchCommand Audits(List<PendingAudit> audits)
+    {
+        int n = audits.Count;
+        var at = new DateTime[n]; var principal = new string[n]; var action = new string[n];
+        var account = new string[n]; var outcome = new string[n]; var detail = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            var r = audits[i].Record;
+            at[i] = r.Time.UtcDateTime; principal[i] = r.Principal ?? ""; action[i] = r.Action ?? "";
+            account[i] = r.AccountId ?? ""; outcome[i] = r.Outcome ?? ""; detail[i] = r.Detail ?? "";
+        }
+        return Command(AuditSql, Of(at), Of(principal), Of(action), Of(account), Of(outcome), Of(detail));
     }
 
     /// <summary>The journal's last seq of each losing account, for the conflict message.</summary>
