@@ -1,6 +1,5 @@
 using ActorTrading.Actors.Ports;
 using ActorTrading.Storage.Postgres.Journal;
-using Npgsql;
 
 namespace ActorTrading.Storage.Postgres;
 
@@ -96,18 +95,16 @@ public sealed partial class PostgresAccountJournal
             {
                 await using var conn = await _dataSource.OpenConnectionAsync(_stopping.Token).ConfigureAwait(false);
                 long batchId = _batchIdBase | (Interlocked.Increment(ref _batchCounter) & 0xFFFF_FFFF);
-                var winners = await JournalBatchWriter.ExecuteAsync(conn, batch, batchId, changes, _stopping.Token).ConfigureAwait(false);
-                batch.CompleteAudits();   // not tied to any claim: committed with the transaction
-                if (winners.Count == batch.Groups.Count)
-                {
-                    foreach (var g in batch.Groups) g.Complete();
-                    return;
-                }
-                var losers = batch.Groups.Where(g => !winners.Contains(g.AccountId)).ToList();
-                foreach (var g in batch.Groups) if (winners.Contains(g.AccountId)) g.Complete();
-                var heads = await LastSeqsOrEmptyAsync(conn, losers).ConfigureAwait(false);
-                foreach (var g in losers)
-                    g.Fail(new JournalConflictException(g.AccountId, g.FirstSeq, heads.TryGetValue(g.AccountId, out var s) ? s : 0));
+                await JournalBatchWriter.ExecuteAsync(conn, batch, batchId, changes, _stopping.Token).ConfigureAwait(false);
+                batch.CompleteAll();
+                return;
+            }
+            catch (Exception ex) when (JournalBatchWriter.ClaimLosers(ex) is { } losers)
+            {
+                // a second writer holds these accounts (split brain): they fail, nothing of the batch was written, the rest runs again
+                await FailLosersAsync(batch, losers).ConfigureAwait(false);
+                var rest = batch.Without(losers);
+                if (!rest.IsEmpty) await WriteAsync(rest, changes).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (PostgresErrors.IsRetryable(ex) && attempt < MaxRetries)
@@ -134,15 +131,20 @@ public sealed partial class PostgresAccountJournal
         }
     }
 
-    private async Task<Dictionary<string, long>> LastSeqsOrEmptyAsync(NpgsqlConnection conn, List<AccountGroup> losers)
+    private async Task FailLosersAsync(JournalBatch batch, HashSet<string> losers)
     {
+        var groups = batch.Groups.Where(g => losers.Contains(g.AccountId)).ToList();
+        Dictionary<string, long> heads;
         try
         {
-            return await JournalBatchWriter.LastSeqsAsync(conn, losers.Select(g => g.AccountId).ToArray(), _stopping.Token).ConfigureAwait(false);
+            await using var conn = await _dataSource.OpenConnectionAsync(_stopping.Token).ConfigureAwait(false);
+            heads = await JournalBatchWriter.LastSeqsAsync(conn, [.. losers], _stopping.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex))
+        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex) || ex is OperationCanceledException)
         {
-            return new Dictionary<string, long>();   // the conflict stands; only the figure in the message is lost
+            heads = [];   // the conflict stands; only the figure in the message is lost
         }
+        foreach (var g in groups)
+            g.Fail(new JournalConflictException(g.AccountId, g.FirstSeq, heads.TryGetValue(g.AccountId, out var s) ? s : 0));
     }
 }

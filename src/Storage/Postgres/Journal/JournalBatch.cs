@@ -71,8 +71,20 @@ internal sealed class JournalBatch
         return b;
     }
 
-    public void CompleteAudits()
+    /// <summary>The same batch without <paramref name="accounts"/> (whose claims lost).</summary>
+    public JournalBatch Without(IReadOnlySet<string> accounts)
     {
+        var b = new JournalBatch();
+        foreach (var g in Groups)
+            if (!accounts.Contains(g.AccountId))
+                foreach (var a in g.Appends) b.TryAdd(a);
+        b.Audits.AddRange(Audits);
+        return b;
+    }
+
+    public void CompleteAll()
+    {
+        foreach (var g in Groups) g.Complete();
         foreach (var a in Audits) a.Completion.TrySetResult();
     }
 
