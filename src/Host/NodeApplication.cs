@@ -44,8 +44,9 @@ public static class NodeApplication
         var endpoints = new NodeEndpointsInfo();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            Listen(k, grpcUrls, HttpProtocols.Http2, endpoints.Grpc);
-            Listen(k, NodeOptionsValidator.SplitUrls(options.HttpUrls), HttpProtocols.Http1, endpoints.Http);
+            // gRPC (h2c prior knowledge) and gRPC-Web (HTTP/1.1, browsers) share the gRPC port.
+            Listen(k, grpcUrls, l => l.UseGrpcCleartextSharedPort(), endpoints.Grpc);
+            Listen(k, NodeOptionsValidator.SplitUrls(options.HttpUrls), l => l.Protocols = HttpProtocols.Http1, endpoints.Http);
         });
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(10));
 
@@ -92,13 +93,13 @@ public static class NodeApplication
         return new Node(app, storage, options, endpoints);
     }
 
-    private static void Listen(KestrelServerOptions kestrel, IEnumerable<string> urls, HttpProtocols protocols, List<ListenOptions> into)
+    private static void Listen(KestrelServerOptions kestrel, IEnumerable<string> urls, Action<ListenOptions> configure, List<ListenOptions> into)
     {
         foreach (var url in urls)
         {
             ListenAddress.TryParse(url, out var address);
             foreach (var ip in address!.Resolve())
-                kestrel.Listen(ip, address.Port, l => { l.Protocols = protocols; into.Add(l); });
+                kestrel.Listen(ip, address.Port, l => { configure(l); into.Add(l); });
         }
     }
 }
