@@ -22,7 +22,8 @@ internal sealed class OutboundConnection : IRemoteConnection
 
     public static async Task<OutboundConnection> ConnectAsync(GrpcClient client, Remote remote, string address, TimeSpan timeout, CancellationToken ct)
     {
-        var connection = new OutboundConnection(client.DuplexStreaming(Connect, new CallOptions(cancellationToken: ct)));
+        var headers = remote.Config.BearerToken is { } token ? new Metadata().Add("authorization", "Bearer " + token) : null;
+        var connection = new OutboundConnection(client.DuplexStreaming(Connect, new CallOptions(headers, cancellationToken: ct)));
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);

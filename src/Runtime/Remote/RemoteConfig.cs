@@ -29,4 +29,7 @@ public sealed record RemoteConfig
     public TimeSpan MinReconnectBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
     public TimeSpan MaxReconnectBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Sent as <c>authorization: Bearer ...</c> when dialing a peer (the node's interceptors authenticate it).</summary>
+    public string? BearerToken { get; init; }
 }
