@@ -97,8 +97,9 @@ internal sealed class Endpoint : IAsyncDisposable
             _backoff = _remote.Config.MinReconnectBackoff;
             return connection;
         }
-        catch (Exception e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested || e is not OperationCanceledException)
         {
+            if (ct.IsCancellationRequested) return null;
             MarkDown(e is RpcException rpc ? rpc.Status.Detail : e.Message);
             return null;
         }
@@ -152,7 +153,7 @@ internal sealed class Endpoint : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         _queue.Writer.TryComplete();
         try { await _loop.ConfigureAwait(false); }
-        catch (OperationCanceledException) { /* stopping */ }
+        catch (Exception) { /* stopping: a dial cut short by the stop ends however the transport reports it */ }
         while (_queue.Reader.TryRead(out var dropped)) _remote.Undeliverable(dropped, Address, "the member left the cluster");
         _channel?.Dispose();
         _stop.Dispose();

@@ -29,9 +29,14 @@ internal sealed class OutboundConnection : IRemoteConnection
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(timeout);
             var hello = new RemoteBatch { Hello = new RemoteHello { Address = remote.System.Address, MemberId = remote.Config.MemberId } };
-            await connection._call.RequestStream.WriteAsync(hello, limit.Token).ConfigureAwait(false);
-            if (!await connection._call.ResponseStream.MoveNext(limit.Token).ConfigureAwait(false) || connection._call.ResponseStream.Current.Hello is null)
+            // a refused connection surfaces on the response side; the write may wait for a stream that never opens
+            var answered = connection._call.ResponseStream.MoveNext(limit.Token);
+            var written = connection._call.RequestStream.WriteAsync(hello, limit.Token);
+            if (await Task.WhenAny(answered, written).WaitAsync(limit.Token).ConfigureAwait(false) == written)
+                await written.ConfigureAwait(false);
+            if (!await answered.WaitAsync(limit.Token).ConfigureAwait(false) || connection._call.ResponseStream.Current.Hello is null)
                 throw new IOException($"{address} did not answer the remoting hello");
+            _ = written.ContinueWith(static t => t.Exception, TaskScheduler.Default);
             connection._reader = Task.Run(() => connection.ReadAsync(remote, address));
             return connection;
         }
