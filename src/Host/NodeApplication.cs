@@ -8,6 +8,7 @@ using ActorTrading.Host.Http;
 using ActorTrading.Host.Metrics;
 using ActorTrading.Host.Security;
 using ActorTrading.Host.Streaming;
+using ActorTrading.Runtime.Remote;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -72,7 +73,7 @@ public static class NodeApplication
         s.AddSingleton<StreamPump>();
         s.AddSingleton<WebhookTokens>();
         s.AddSingleton<Readiness>();
-        s.AddGrpc(o => o.MaxReceiveMessageSize = options.MaxReceiveMessageSize)
+        var grpc = s.AddGrpc(o => o.MaxReceiveMessageSize = options.MaxReceiveMessageSize)
             .AddInterceptor<MetricsInterceptor>()
             .AddInterceptor<AuditInterceptor>()
             .AddInterceptor<AuthInterceptor>()
@@ -84,6 +85,11 @@ public static class NodeApplication
             .AddService<ClusterApi>(ClusterReflection.Descriptor)
             .AddHealth()
             .AddReflection();
+        if (options.Cluster.Enabled)
+        {
+            s.AddSingleton(sp => new RemotingService(sp.GetRequiredService<ActorHost>().Remoting!));
+            grpc.AddService<RemotingService>(ActorTrading.Cluster.V1.RemoteReflection.Descriptor);
+        }
         customize?.Invoke(builder);
         s.TryAddSingleton(TradingCoreWiring.Create);
 

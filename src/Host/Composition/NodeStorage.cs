@@ -38,6 +38,9 @@ public sealed class NodeStorage : IAsyncDisposable
     public IApiKeyStore ApiKeys { get; }
     public IAuditLog AuditLog { get; }
 
+    /// <summary>The Redis connection (cluster membership), or null without Redis.</summary>
+    public RedisConnection? Redis => _redis?.Connection;
+
     /// <summary>True while Redis is unreachable (the node works on, with less sharing).</summary>
     public bool IsDegraded => _redis?.IsDegraded ?? false;
 

@@ -51,7 +51,23 @@ public static class NodeOptionsValidator
 
         Check(string.IsNullOrEmpty(redis) || !string.IsNullOrEmpty(postgres),
             "ConnectionStrings:Redis is set but ConnectionStrings:Postgres is not: Redis alone is not durable; set both (durable) or neither (embedded)");
+        ValidateCluster(o, postgres, redis, Check);
         return errors;
+    }
+
+    private static void ValidateCluster(NodeOptions o, string? postgres, string? redis, Action<bool, string> check)
+    {
+        var c = o.Cluster;
+        check(!string.IsNullOrWhiteSpace(c.Name) && c.Name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'),
+            $"Node:Cluster:Name '{c.Name}' must be letters, digits, '-', '_' or '.'");
+        check(c.MembershipTtl > TimeSpan.Zero && c.HeartbeatInterval > TimeSpan.Zero && c.HeartbeatInterval * 2 <= c.MembershipTtl,
+            "Node:Cluster:HeartbeatInterval must be positive and at most half of Node:Cluster:MembershipTtl");
+        if (!c.Enabled) return;
+        check(c.Advertise.Contains(':', StringComparison.Ordinal) && ListenAddress.TryParse("http://" + c.Advertise, out var advertised) && advertised.Port > 0,
+            $"Node:Cluster:Advertise '{c.Advertise}' must be host:port (the address other nodes dial to reach this node's gRPC port)");
+        check(!string.IsNullOrEmpty(redis), "Node:Cluster:Advertise is set (cluster mode) but ConnectionStrings:Redis is not: cluster membership lives in Redis");
+        check(!string.IsNullOrEmpty(postgres), "Node:Cluster:Advertise is set (cluster mode) but ConnectionStrings:Postgres is not: accounts that move between nodes recover from PostgreSQL");
+        check(o.AdminKey.Length > 0, "cluster mode needs Node:AdminKey (or ACTORTRADING_ADMIN_KEY), the same on every node: nodes authenticate each other's remoting streams with it");
     }
 
     public static IEnumerable<string> SplitUrls(string urls) =>
