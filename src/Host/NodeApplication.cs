@@ -8,6 +8,7 @@ using ActorTrading.Host.Http;
 using ActorTrading.Host.Metrics;
 using ActorTrading.Host.Security;
 using ActorTrading.Host.Streaming;
+using ActorTrading.Runtime.Remote;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -44,8 +45,9 @@ public static class NodeApplication
         var endpoints = new NodeEndpointsInfo();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            Listen(k, grpcUrls, HttpProtocols.Http2, endpoints.Grpc);
-            Listen(k, NodeOptionsValidator.SplitUrls(options.HttpUrls), HttpProtocols.Http1, endpoints.Http);
+            // gRPC (h2c prior knowledge) and gRPC-Web (HTTP/1.1, browsers) share the gRPC port.
+            Listen(k, grpcUrls, l => l.UseGrpcCleartextSharedPort(), endpoints.Grpc);
+            Listen(k, NodeOptionsValidator.SplitUrls(options.HttpUrls), l => l.Protocols = HttpProtocols.Http1, endpoints.Http);
         });
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout + TimeSpan.FromSeconds(10));
 
@@ -71,7 +73,7 @@ public static class NodeApplication
         s.AddSingleton<StreamPump>();
         s.AddSingleton<WebhookTokens>();
         s.AddSingleton<Readiness>();
-        s.AddGrpc(o => o.MaxReceiveMessageSize = options.MaxReceiveMessageSize)
+        var grpc = s.AddGrpc(o => o.MaxReceiveMessageSize = options.MaxReceiveMessageSize)
             .AddInterceptor<MetricsInterceptor>()
             .AddInterceptor<AuditInterceptor>()
             .AddInterceptor<AuthInterceptor>()
@@ -83,6 +85,11 @@ public static class NodeApplication
             .AddService<ClusterApi>(ClusterReflection.Descriptor)
             .AddHealth()
             .AddReflection();
+        if (options.Cluster.Enabled)
+        {
+            s.AddSingleton(sp => new RemotingService(sp.GetRequiredService<ActorHost>().Remoting!));
+            grpc.AddService<RemotingService>(ActorTrading.Cluster.V1.RemoteReflection.Descriptor);
+        }
         customize?.Invoke(builder);
         s.TryAddSingleton(TradingCoreWiring.Create);
 
@@ -92,13 +99,13 @@ public static class NodeApplication
         return new Node(app, storage, options, endpoints);
     }
 
-    private static void Listen(KestrelServerOptions kestrel, IEnumerable<string> urls, HttpProtocols protocols, List<ListenOptions> into)
+    private static void Listen(KestrelServerOptions kestrel, IEnumerable<string> urls, Action<ListenOptions> configure, List<ListenOptions> into)
     {
         foreach (var url in urls)
         {
             ListenAddress.TryParse(url, out var address);
             foreach (var ip in address!.Resolve())
-                kestrel.Listen(ip, address.Port, l => { l.Protocols = protocols; into.Add(l); });
+                kestrel.Listen(ip, address.Port, l => { configure(l); into.Add(l); });
         }
     }
 }

@@ -12,13 +12,13 @@ public sealed class GrpcStreamScenario : IScenario
 
     public string Name => "grpc-stream";
 
-    public string Usage => "[--messages 1000000] [--target host:port (must serve the bench service)]";
+    public string Usage => "[--messages 1000000] [--target host:port (must serve the bench service)] [--transport http2|httpclient]";
 
     public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
     {
         var messages = args.Long("messages", 1_000_000);
         await using var server = await BenchServer.StartAsync(args, progress);
-        using var channel = GrpcChannel.ForAddress(server.Address);
+        using var channel = GrpcChannel.ForAddress(server.Address, BenchTransport.Options(args, progress));
         var client = new GrpcClient(channel);
 
         await Drain(client, 10_000, ct);

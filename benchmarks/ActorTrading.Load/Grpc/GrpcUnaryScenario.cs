@@ -14,7 +14,7 @@ public sealed class GrpcUnaryScenario : IScenario
 
     public string Name => "grpc-unary";
 
-    public string Usage => "[--calls 20000] [--inflight 1] [--warmup 2000] [--target host:port]";
+    public string Usage => "[--calls 20000] [--inflight 1] [--warmup 2000] [--target host:port] [--transport http2|httpclient]";
 
     public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ public sealed class GrpcUnaryScenario : IScenario
         var inflight = Math.Max(1, args.Int("inflight", 1));
         var warmup = args.Int("warmup", 2000);
         await using var server = await BenchServer.StartAsync(args, progress);
-        using var channel = GrpcChannel.ForAddress(server.Address);
+        using var channel = GrpcChannel.ForAddress(server.Address, BenchTransport.Options(args, progress));
         var client = new GrpcClient(channel);
         var request = new HealthCheckRequest();
         return await ClosedLoop.MeasureAsync(calls, warmup, inflight, () => client.UnaryAsync(Check, request), progress, ct);

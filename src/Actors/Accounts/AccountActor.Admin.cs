@@ -26,10 +26,11 @@ public sealed partial class AccountActor
         if (ProtoDecimal.TryFromProto(m.InitialCash, out var cash) is { } ce) { await Reply(context, context.Sender, Failures.Invalid("initial_cash", ce)); return; }
         if (cash < 0) { await Reply(context, context.Sender, Failures.Invalid("initial_cash", $"initial cash {cash} must not be negative")); return; }
         if (RiskSettings.TryFromProto(m.Limits, _services.Options.DefaultLimits, out var limits) is { } le)
-            { await Reply(context, context.Sender, Failures.FromValidation(le, "limits")); return; }
+            { await Reply(context, context.Sender, Failures.FromValidation(le, "limits", CreateAccountRequest.Descriptor)); return; }
         var opened = new AccountOpened
         {
             AccountId = _id.Value, DisplayName = m.DisplayName ?? "", InitialCash = ProtoDecimal.ToProto(cash), Limits = limits!.ToProto(),
+            OrderRate = AccountEvents.Rate(limits),
         };
         if (!await PersistAsync(context, [With(e => e.AccountOpened = opened)]).ConfigureAwait(false))
             { await Reply(context, context.Sender, Failures.Unavailable("journal unavailable: the account was not created")); return; }
@@ -41,8 +42,8 @@ public sealed partial class AccountActor
     private async Task UpdateLimitsAsync(IContext context, UpdateRiskLimitsRequest m)
     {
         if (RiskSettings.TryFromProto(m.Limits, _state.Limits, out var limits) is { } le)
-            { await Reply(context, context.Sender, Failures.FromValidation(le, "limits")); return; }
-        var changed = new RiskLimitsChanged { Limits = limits!.ToProto() };
+            { await Reply(context, context.Sender, Failures.FromValidation(le, "limits", UpdateRiskLimitsRequest.Descriptor)); return; }
+        var changed = new RiskLimitsChanged { Limits = limits!.ToProto(), OrderRate = AccountEvents.Rate(limits) };
         if (!await PersistAsync(context, [With(e => e.RiskLimitsChanged = changed)]).ConfigureAwait(false))
             { await Reply(context, context.Sender, Failures.Unavailable("journal unavailable: limits unchanged")); return; }
         SendView(context);
@@ -59,8 +60,11 @@ public sealed partial class AccountActor
         if (!await ChangeStateAsync(context, mode, reason))
             { await Reply(context, context.Sender, Failures.Unavailable("journal unavailable: state unchanged")); return; }
         var plan = HaltPlan.Create(_state.Active.Values.ToArray(), _state.Positions.All, m.CancelOpenOrders, m.Flatten);
+        var cancels = new List<OrderState>();
         foreach (var id in plan.OrdersToCancel)
-            if (_state.Orders.TryGet(id, out var o)) RequestCancel(o);
+            if (_state.Orders.TryGet(id, out var o) && o.IsActive && !o.CancelRequested) cancels.Add(o);
+        if (!await RequestCancelsAsync(context, cancels, "kill switch").ConfigureAwait(false))
+            { await Reply(context, context.Sender, Failures.Unavailable($"journal unavailable: state is {_state.State} but the open orders were not canceled")); return; }
         foreach (var exit in plan.Exits) await PlaceDirectAsync(context, exit, "flatten").ConfigureAwait(false);
         await Reply(context, context.Sender, StateChanged(reason));
     }

@@ -8,7 +8,7 @@ using ActorTrading.Runtime;
 
 namespace ActorTrading.Actors.Accounts;
 
-/// <summary>What comes back from the gateway: acknowledgements, fills, cancels, rejections; and modify/cancel requests.</summary>
+/// <summary>What comes back from the gateway: acknowledgements, fills, cancels, rejections.</summary>
 public sealed partial class AccountActor
 {
     private async Task OnGatewayReportAsync(IContext context, GatewayReport m)
@@ -45,8 +45,9 @@ public sealed partial class AccountActor
         var id = order.OrderId.Value;
         if (r.IsFill)
         {
+            if (r.FilledQuantity > 0 && r.FilledQuantity <= order.FilledQuantity) return;   // seen already (a poll and a reconciliation both report it)
             var tradeId = r.TradeId ?? $"{r.BrokerOrderId}-{r.FilledQuantity}";
-            events.Add(With(e => e.OrderFilled = AccountEvents.Filled(_state, order, tradeId, r.LastQuantity, r.LastPrice, r.Fees, r.Time)));
+            events.Add(With(e => e.OrderFilled = AccountEvents.Filled(_state, order, tradeId, r.LastQuantity, r.LastPrice, r.Fees, r.Time, r.Status == OrderStatus.Filled)));
             return;
         }
         switch (r.Status)
@@ -75,62 +76,6 @@ public sealed partial class AccountActor
         foreach (var (name, pid) in _strategies)
             context.Send(pid, new StrategyPosition(fill.Symbol, net, order.Request.Strategy == name ? fill : null));
         _portfolioDirty = true;
-    }
-
-    private async Task ModifyAsync(IContext context, ModifyOrderRequest m)
-    {
-        if (!OrderId.TryParse(m.OrderId, out var id) || !_state.Orders.TryGet(id, out var order))
-            { await Reply(context, context.Sender, Failures.NotFound($"order '{m.OrderId}' not found", "order_id")); return; }
-        decimal? quantity = null, limit = null, stop = null;
-        foreach (var (value, field) in new[] { (m.Quantity, "quantity"), (m.LimitPrice, "limit_price"), (m.StopPrice, "stop_price") })
-        {
-            if (ProtoDecimal.TryFromProto(value, out var v) is { } e) { await Reply(context, context.Sender, Failures.Invalid(field, e)); return; }
-            if (v == 0) continue;
-            if (field == "quantity") quantity = v; else if (field == "limit_price") limit = v; else stop = v;
-        }
-        if (quantity is null && limit is null && stop is null)
-            { await Reply(context, context.Sender, Failures.Invalid("quantity", "nothing to modify: set quantity, limit_price or stop_price")); return; }
-        if (quantity is { } q && _services.Options.Instruments.TryGet(order.Symbol, out var spec) && spec.ValidateQuantity(q) is { } qe)
-            { await Reply(context, context.Sender, Failures.Invalid("quantity", qe)); return; }
-        var check = OrderStateMachine.Modify(order, quantity, limit, stop, Now);
-        if (!check.Succeeded) { await Reply(context, context.Sender, Failures.Precondition(check.Error ?? "order cannot be modified", "order_id")); return; }
-        var modified = new OrderModified { OrderId = id.Value, Quantity = AccountEvents.Opt(quantity), LimitPrice = AccountEvents.Opt(limit), StopPrice = AccountEvents.Opt(stop) };
-        if (!await PersistAsync(context, [With(e => e.OrderModified = modified)]).ConfigureAwait(false))
-            { await Reply(context, context.Sender, Failures.Unavailable("journal unavailable: the order was not modified")); return; }
-        _state.Orders.TryGet(id, out var now);
-        _services.Cluster.Send(TradingCore.GatewayIdentity(GatewayOf(id)),
-            new ModifyBrokerOrder(_id, id, BrokerIdOf(id), new OrderModification(quantity, limit, stop)));
-        PublishOrder(context, now, null);
-        SendView(context);
-        await Reply(context, context.Sender, Ack(now, "modify sent to the broker"));
-    }
-
-    private Task Cancel(IContext context, CancelOrderRequest m)
-    {
-        if (!OrderId.TryParse(m.OrderId, out var id) || !_state.Orders.TryGet(id, out var order))
-            return Reply(context, context.Sender, Failures.NotFound($"order '{m.OrderId}' not found", "order_id"));
-        if (!order.IsActive) return Reply(context, context.Sender, Failures.Precondition($"order {id} is {order.Status}: nothing to cancel", "order_id"));
-        RequestCancel(order);
-        return Reply(context, context.Sender, Ack(order, "cancel requested"));
-    }
-
-    private void RequestCancel(OrderState order)
-    {
-        var t = _state.Orders.RequestCancel(order.OrderId, Now);
-        if (t.Succeeded) _state.Active[order.OrderId] = t.State;
-        _services.Cluster.Send(TradingCore.GatewayIdentity(GatewayOf(order.OrderId)), new CancelBrokerOrder(_id, order.OrderId, BrokerIdOf(order.OrderId)));
-    }
-
-    private Task CancelAll(IContext context)
-    {
-        var response = new CancelAllOrdersResponse();
-        foreach (var o in _state.Active.Values.ToArray())
-        {
-            if (o.CancelRequested) continue;
-            RequestCancel(o);
-            response.CanceledOrderIds.Add(o.OrderId.Value);
-        }
-        return Reply(context, context.Sender, response);
     }
 
     private static Api.V1.OrderAck Ack(OrderState order, string message)

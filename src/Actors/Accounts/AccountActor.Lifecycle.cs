@@ -27,6 +27,7 @@ public sealed partial class AccountActor
         if (!_state.Exists) return;
         StartChildren(context);
         if (_state.Active.Count > 0) SendReconcile(null);
+        ResendPendingCancels();
     }
 
     private string TradingDayOf(DateTimeOffset time) =>
@@ -94,6 +95,7 @@ public sealed partial class AccountActor
         if (!m.Child.Equals(_risk)) return Task.CompletedTask;
         // Every evaluation risk answered before failing is already processed (it was queued before this message):
         // whatever is still in flight died with risk and was not accepted.
+        FailModifies(context, m.Reason.Message);
         foreach (var (id, replies) in _inflight)
             ReplyAll(context, replies, Failures.Unavailable($"risk failed while checking {id}: {m.Reason.Message}; the order was not accepted"));
         _inflight.Clear();

@@ -18,7 +18,7 @@ public sealed partial class AccountActor
     private Task Place(IContext context, PlaceOrderRequest m)
     {
         if (PlaceOrderRequestParser.TryParse(m, _services.Options.Instruments, out var request) is { } problem)
-            return Reply(context, context.Sender, Failures.FromValidation(problem, "quantity"));
+            return Reply(context, context.Sender, Failures.FromValidation(problem, "quantity", PlaceOrderRequest.Descriptor));
         return Submit(context, request!, context.Sender);
     }
 

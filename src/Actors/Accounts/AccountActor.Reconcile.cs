@@ -20,7 +20,11 @@ public sealed partial class AccountActor
             lists.Views.Add(new LocalOrderView(cid, BrokerIdOf(o.OrderId), o.Symbol, o.Side, o.Quantity, o.FilledQuantity, o.Status));
             lists.Originals.Add(BrokerOrder.From(o) with { ClientOrderId = cid });
         }
+        if (onlyGateway is not null && !byGateway.ContainsKey(onlyGateway)) byGateway[onlyGateway] = ([], []);   // the gateway waits for our claims
         foreach (var (gateway, lists) in byGateway)
-            _services.Cluster.Send(TradingCore.GatewayIdentity(gateway), new ReconcileAccount(_id, lists.Views, lists.Originals));
+            _services.Cluster.Send(TradingCore.GatewayIdentity(gateway), new ReconcileAccount(_id, lists.Views, lists.Originals)
+            {
+                Claimed = _state.BrokerIds.Values.Where(b => b.Gateway == gateway && b.BrokerOrderId.Length > 0).Select(b => b.BrokerOrderId).ToArray(),
+            });
     }
 }

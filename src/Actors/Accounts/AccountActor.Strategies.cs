@@ -73,7 +73,7 @@ public sealed partial class AccountActor
     {
         if (!_strategies.TryGetValue(m.InstanceName, out var pid))
             return Reply(context, context.Sender, Failures.NotFound($"strategy instance '{m.InstanceName}' not found", "instance_name"));
-        if (ExternalSignal.TryFromProto(m, out var signal) is { } problem) return Reply(context, context.Sender, Failures.FromValidation(problem, "action"));
+        if (ExternalSignal.TryFromProto(m, out var signal) is { } problem) return Reply(context, context.Sender, Failures.FromValidation(problem, "action", SendSignalRequest.Descriptor));
         if (m.Action == Side.Unspecified) return Reply(context, context.Sender, Failures.Invalid("action", "action must be BUY or SELL"));
         if (!SymbolId.TryParse(m.Symbol, out _)) return Reply(context, context.Sender, Failures.Invalid("symbol", SymbolId.Validate(m.Symbol)!));
         if (Blocked) return Reply(context, context.Sender, Failures.Unavailable($"account {_id}: risk or position is restarting"));

@@ -16,6 +16,13 @@ public static class AccountEvents
 
     public static decimal? Opt(ApiDecimal? value) => value is null ? null : ProtoDecimal.FromProto(value);
 
+    /// <summary>The journaled per-account order rate of <paramref name="limits"/>.</summary>
+    public static OrderRateLimit Rate(Risk.RiskSettings limits) => new() { OrdersPerSecond = limits.OrdersPerSecond, Burst = limits.OrderBurst };
+
+    /// <summary><paramref name="limits"/> with the journaled order rate; absent or invalid (old events) keeps the baseline's.</summary>
+    public static Risk.RiskSettings WithRate(Risk.RiskSettings limits, OrderRateLimit? rate) =>
+        rate is { OrdersPerSecond: > 0, Burst: > 0 } ? limits with { OrdersPerSecond = rate.OrdersPerSecond, OrderBurst = rate.Burst } : limits;
+
     public static OrderAccepted Accepted(OrderId id, OrderRequest r, string parentOrderId = "") => new()
     {
         OrderId = id.Value, ClientOrderId = r.ClientOrderId.Value, Symbol = r.Symbol.Value, Side = r.Side, Type = r.Type,
@@ -38,10 +45,14 @@ public static class AccountEvents
         Quantity = ProtoDecimal.ToProto(r.Quantity), Reason = reason, Message = message, Strategy = r.Strategy,
     };
 
-    /// <summary>The fill event with the order, position and cash after it, computed without touching <paramref name="state"/>.</summary>
-    public static OrderFilled Filled(AccountState state, OrderState order, string tradeId, decimal quantity, decimal price, decimal fees, DateTimeOffset time)
+    /// <summary>
+    /// The fill event with the order, position and cash after it, computed without touching <paramref name="state"/>.
+    /// <paramref name="brokerComplete"/>: the broker says the order is done (see <see cref="OrderStateMachine.FillReported"/>).
+    /// </summary>
+    public static OrderFilled Filled(AccountState state, OrderState order, string tradeId, decimal quantity, decimal price, decimal fees,
+        DateTimeOffset time, bool brokerComplete = false)
     {
-        var after = OrderStateMachine.Fill(order, quantity, price, time);
+        var after = OrderStateMachine.FillReported(order, quantity, price, time, brokerComplete);
         var fill = new Fill(tradeId, order.OrderId, order.Symbol, order.Side, order.Request.Product, quantity, price, fees, time);
         var scratch = new Position(new PositionKey(order.Symbol, order.Request.Product));
         decimal realizedBefore = 0;

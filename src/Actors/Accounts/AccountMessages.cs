@@ -14,6 +14,17 @@ public sealed record EvaluateOrder(OrderRequest Request, PID? ReplyTo, bool Bypa
 /// <summary>Risk → account: the decision on one order.</summary>
 public sealed record RiskEvaluated(OrderRequest Request, RiskDecision Decision, PID? ReplyTo);
 
+/// <summary>
+/// Account → risk: check a modification of an open order. <see cref="Current"/> is the order before it (remaining
+/// <see cref="CurrentRemaining"/>), <see cref="Modified"/> after it with Quantity = the remaining quantity after it.
+/// <see cref="Quantity"/>/<see cref="LimitPrice"/>/<see cref="StopPrice"/> are the requested changes (null = unchanged).
+/// </summary>
+public sealed record EvaluateModify(long Token, OrderId OrderId, decimal? Quantity, decimal? LimitPrice, decimal? StopPrice,
+    OrderRequest Current, decimal CurrentRemaining, OrderRequest Modified, PID? ReplyTo);
+
+/// <summary>Risk → account: the decision on a modification, or (Decision null) why risk cannot decide now.</summary>
+public sealed record ModifyEvaluated(EvaluateModify Request, RiskDecision? Decision, string? Unavailable = null);
+
 /// <summary>Risk → account: risk cannot decide now (restarting, not yet re-synced); nothing was reserved.</summary>
 public sealed record RiskUnavailable(OrderRequest Request, PID? ReplyTo, string Reason);
 

@@ -15,6 +15,7 @@ public sealed partial class AccountState
         {
             AccountId = Id.Value, LastSeq = LastSeq, At = Timestamp.FromDateTimeOffset(now), DisplayName = DisplayName,
             Cash = ProtoDecimal.ToProto(decimal.Round(Cash, 9)), Limits = Limits.ToProto(), State = State,
+            OrderRate = AccountEvents.Rate(Limits),
             Day = new DayCounters
             {
                 TradingDay = TradingDay, StartOfDayEquity = ProtoDecimal.ToProto(decimal.Round(StartOfDayEquity, 9)),
@@ -27,7 +28,7 @@ public sealed partial class AccountState
             {
                 Order = AccountEvents.Accepted(o.OrderId, o.Request with { Quantity = o.Quantity, LimitPrice = o.LimitPrice, StopPrice = o.StopPrice }),
                 Status = o.Status, FilledQuantity = ProtoDecimal.ToProto(o.FilledQuantity),
-                AverageFillPrice = ProtoDecimal.ToProto(decimal.Round(o.AverageFillPrice, 9)),
+                AverageFillPrice = ProtoDecimal.ToProto(decimal.Round(o.AverageFillPrice, 9)), CancelRequested = o.CancelRequested,
             };
             if (BrokerIds.TryGetValue(o.OrderId, out var b)) { so.GatewayId = b.Gateway; so.BrokerOrderId = b.BrokerOrderId; }
             s.OpenOrders.Add(so);
@@ -52,7 +53,7 @@ public sealed partial class AccountState
         LastSeq = s.LastSeq;
         DisplayName = s.DisplayName;
         Cash = ProtoDecimal.FromProto(s.Cash);
-        Limits = RiskSettings.FromProto(s.Limits, _baseline);
+        Limits = AccountEvents.WithRate(RiskSettings.FromProto(s.Limits, _baseline), s.OrderRate);
         State = s.State == Api.V1.TradingState.Unspecified ? Api.V1.TradingState.Active : s.State;
         foreach (var so in s.OpenOrders)
         {
@@ -61,6 +62,7 @@ public sealed partial class AccountState
             var order = OrderStateMachine.Accept(AccountEvents.ToRequest(Id, so.Order), id, at) with
             {
                 Status = so.Status, FilledQuantity = ProtoDecimal.FromProto(so.FilledQuantity), AverageFillPrice = ProtoDecimal.FromProto(so.AverageFillPrice),
+                CancelRequested = so.CancelRequested && so.Status is not (OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired),
             };
             Orders.Restore(order, SequenceOf(id));
             if (order.IsActive) Active[id] = order;

@@ -94,7 +94,9 @@ public sealed partial class AccountState
         switch (e.EventCase)
         {
             case AccountEvent.EventOneofCase.AccountOpened: ApplyOpened(e.AccountOpened); break;
-            case AccountEvent.EventOneofCase.RiskLimitsChanged: Limits = RiskSettings.FromProto(e.RiskLimitsChanged.Limits, _baseline); break;
+            case AccountEvent.EventOneofCase.RiskLimitsChanged:
+                Limits = AccountEvents.WithRate(RiskSettings.FromProto(e.RiskLimitsChanged.Limits, _baseline), e.RiskLimitsChanged.OrderRate ?? AccountEvents.Rate(Limits));
+                break;
             case AccountEvent.EventOneofCase.TradingStateChanged:
                 State = e.TradingStateChanged.State;
                 StateReason = e.TradingStateChanged.Reason;
@@ -104,6 +106,7 @@ public sealed partial class AccountState
             case AccountEvent.EventOneofCase.OrderSubmitted: ApplySubmitted(e.OrderSubmitted, at); break;
             case AccountEvent.EventOneofCase.OrderModified: ApplyModified(e.OrderModified, at); break;
             case AccountEvent.EventOneofCase.OrderFilled: ApplyFilled(e.OrderFilled, at); break;
+            case AccountEvent.EventOneofCase.OrderCancelRequested: Track(Orders.RequestCancel(new OrderId(e.OrderCancelRequested.OrderId), at)); break;
             case AccountEvent.EventOneofCase.OrderCanceled: Track(Orders.ConfirmCancel(new OrderId(e.OrderCanceled.OrderId), at)); break;
             case AccountEvent.EventOneofCase.OrderRejected: Track(Orders.Reject(new OrderId(e.OrderRejected.OrderId), e.OrderRejected.BrokerReason, at)); break;
             case AccountEvent.EventOneofCase.OrderExpired: Track(Orders.Expire(new OrderId(e.OrderExpired.OrderId), at)); break;
@@ -118,7 +121,7 @@ public sealed partial class AccountState
         Exists = true;
         DisplayName = o.DisplayName;
         Cash = ProtoDecimal.FromProto(o.InitialCash);
-        Limits = RiskSettings.FromProto(o.Limits, _baseline);
+        Limits = AccountEvents.WithRate(RiskSettings.FromProto(o.Limits, _baseline), o.OrderRate);
         StartOfDayEquity = Cash;
     }
 
@@ -170,7 +173,7 @@ public sealed partial class AccountState
         var price = ProtoDecimal.FromProto(f.Price);
         var time = f.Time?.ToDateTimeOffset() ?? at;
         if (!Orders.TryGet(id, out var order)) return;
-        Track(Orders.Fill(id, quantity, price, time));
+        Track(Orders.FillReported(id, quantity, price, time, f.OrderComplete));
         var fill = new Fill(f.TradeId, id, order.Symbol, f.Side, f.Product, quantity, price, ProtoDecimal.FromProto(f.Fees), time);
         var position = Positions.Apply(fill);
         if (LastPrices.TryGetValue(order.Symbol, out var last)) position.Mark(last);

@@ -1,4 +1,6 @@
+using ActorTrading.Api.V1;
 using ActorTrading.Cluster.V1;
+using Google.Protobuf.Reflection;
 
 namespace ActorTrading.Actors.Accounts;
 
@@ -19,20 +21,44 @@ public static class Failures
 
     /// <summary>
     /// Turns a domain validation message into INVALID_ARGUMENT naming the field: "field: problem" or "field_name is/must ...".
+    /// The leading word counts as a field only when <paramref name="request"/> (the API request refused) has a field of that
+    /// name, directly or in one of its message fields (e.g. <c>limits</c> → <c>max_open_positions</c>; "name[key]" is the
+    /// map field "name"); otherwise the field is <paramref name="fallbackField"/>. So a message that happens to start with
+    /// an ordinary word ("no price ...") never names a field that does not exist.
     /// </summary>
-    public static CommandFailed FromValidation(string problem, string fallbackField)
+    public static CommandFailed FromValidation(string problem, string fallbackField, MessageDescriptor request)
     {
         var colon = problem.IndexOf(": ", StringComparison.Ordinal);
-        if (colon > 0 && IsFieldName(problem.AsSpan(0, colon))) return Invalid(problem[..colon], problem[(colon + 2)..]);
+        if (colon > 0 && FieldOf(problem[..colon], request) is { } named) return Invalid(named, problem[(colon + 2)..]);
         var space = problem.IndexOf(' ');
-        if (space > 0 && IsFieldName(problem.AsSpan(0, space))) return Invalid(problem[..space], problem);
+        if (space > 0 && FieldOf(problem[..space], request) is { } first) return Invalid(first, problem);
         return Invalid(fallbackField, problem);
     }
 
-    private static bool IsFieldName(ReadOnlySpan<char> text)
+    /// <summary>A refused market-data <see cref="Tick"/> (PublishTicks): <see cref="FromValidation(string, string, MessageDescriptor)"/> over the Tick's fields.</summary>
+    public static CommandFailed FromValidation(string problem, string fallbackField) => FromValidation(problem, fallbackField, Tick.Descriptor);
+
+    /// <summary>
+    /// A strategy refused an external signal (SendSignal): the field of <see cref="SendSignalRequest"/> at fault. Messages that
+    /// name no field map by what they are about: no price → <c>price</c>, reward:risk → <c>take_profit</c>, a strategy that
+    /// takes no signals → <c>instance_name</c>; anything else → <c>action</c>.
+    /// </summary>
+    public static CommandFailed FromSignalRejection(string problem)
     {
-        if (text.IsEmpty) return false;
-        foreach (var c in text) if (!(char.IsAsciiLetterLower(c) || c == '_' || c == '.')) return false;
-        return text is not ("order" or "symbol's" or "account" or "unknown");
+        var fallback = problem.StartsWith("no price", StringComparison.Ordinal) ? "price"
+            : problem.StartsWith("reward:risk", StringComparison.Ordinal) ? "take_profit"
+            : problem.StartsWith("strategy ", StringComparison.Ordinal) ? "instance_name"
+            : "action";
+        return FromValidation(problem, fallback, SendSignalRequest.Descriptor);
+    }
+
+    private static string? FieldOf(string word, MessageDescriptor request)
+    {
+        var bracket = word.IndexOf('[', StringComparison.Ordinal);
+        var name = bracket > 0 ? word[..bracket] : word;
+        if (request.FindFieldByName(name) is not null) return name;
+        foreach (var f in request.Fields.InDeclarationOrder())
+            if (f.FieldType == FieldType.Message && !f.IsMap && f.MessageType.FindFieldByName(name) is not null) return name;
+        return null;
     }
 }

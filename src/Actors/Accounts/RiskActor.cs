@@ -26,6 +26,7 @@ public sealed class RiskActor(TradingServices services) : IActor
         switch (context.Message)
         {
             case EvaluateOrder m: Evaluate(context, m); break;
+            case EvaluateModify m: EvaluateModification(context, m); break;
             case AccountView v: OnView(context, v); break;
             case MarketTick t: _last[t.Symbol] = t.Last; break;
             case QuoteReply q: OnQuote(context, q); break;
@@ -59,6 +60,18 @@ public sealed class RiskActor(TradingServices services) : IActor
             ? RiskDecision.Approve(m.Request.Quantity, reduces: true)
             : _evaluator.Evaluate(m.Request, _view!.ToSnapshot(services.Options.Instruments) with { LastPrices = _last });
         context.Send(parent, new RiskEvaluated(m.Request, decision, m.ReplyTo));
+    }
+
+    /// <summary>A modification of an open order: checked at once (the order's symbol has a price unless it was a bypass exit).</summary>
+    private void EvaluateModification(IContext context, EvaluateModify m)
+    {
+        if (_view is null || _view.Blocked)
+        {
+            context.Send(context.Parent!, new ModifyEvaluated(m, null, _view is null ? "risk is re-syncing with the account" : "position is restarting"));
+            return;
+        }
+        var snapshot = _view.ToSnapshot(services.Options.Instruments) with { LastPrices = _last };
+        context.Send(context.Parent!, new ModifyEvaluated(m, _evaluator.EvaluateModify(m.Current, m.CurrentRemaining, m.Modified, snapshot)));
     }
 
     private void OnView(IContext context, AccountView view)

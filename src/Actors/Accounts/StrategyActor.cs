@@ -91,7 +91,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
         {
             var outcome = _strategy.OnSignal(s.Signal, this);
             if (!outcome.Accepted && s.ReplyTo is { } to)
-                context.Send(to, Failures.FromValidation(string.Join("; ", outcome.Errors), "action"));
+                context.Send(to, Failures.FromSignalRejection(string.Join("; ", outcome.Errors)));
             else if (outcome.Accepted && _replyTo is not null) Submit(outcome.Intent!);
         }
         finally { _replyTo = null; }

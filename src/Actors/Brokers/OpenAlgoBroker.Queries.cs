@@ -105,9 +105,13 @@ public sealed partial class OpenAlgoBroker
             foreach (var o in book.Value!)
             {
                 if (!_ordersById.TryGetValue(o.BrokerOrderId, out var placed)) continue;
-                (OrderStatus Status, decimal Filled, decimal Average) before = _lastSeen.TryGetValue(o.BrokerOrderId, out var seen) ? seen : (OrderStatus.Accepted, 0m, 0m);
-                if (before.Status == o.Status && before.Filled == o.FilledQuantity) continue;
-                _lastSeen[o.BrokerOrderId] = (o.Status, o.FilledQuantity, o.AveragePrice);
+                (OrderStatus Status, decimal Filled, decimal Average) before;
+                lock (_lastSeen)
+                {
+                    before = _lastSeen.TryGetValue(o.BrokerOrderId, out var seen) ? seen : (OrderStatus.Accepted, 0m, 0m);
+                    if (o.FilledQuantity < before.Filled || (before.Status == o.Status && before.Filled == o.FilledQuantity)) continue;
+                    _lastSeen[o.BrokerOrderId] = (o.Status, o.FilledQuantity, o.AveragePrice);
+                }
                 var delta = o.FilledQuantity - before.Filled;
                 var price = delta > 0 ? (o.AveragePrice * o.FilledQuantity - before.Average * before.Filled) / delta : 0;
                 _reports.Writer.TryWrite(new ExecutionReport(placed.ClientOrderId, o.BrokerOrderId, o.Status, Math.Max(0, delta), price,
@@ -120,6 +124,13 @@ public sealed partial class OpenAlgoBroker
         {
             _pollGate.Release();
         }
+    }
+
+    /// <summary>Tracks an order reconciliation attributed to this connection (after a restart): polled from what it showed then.</summary>
+    public void Adopt(BrokerOrder order, BrokerOrderSnapshot snapshot)
+    {
+        _ordersById[snapshot.BrokerOrderId] = order;
+        lock (_lastSeen) _lastSeen[snapshot.BrokerOrderId] = (snapshot.Status, snapshot.FilledQuantity, snapshot.AveragePrice);
     }
 
     private static BrokerOrderSnapshot ToSnapshot(JsonElement o)

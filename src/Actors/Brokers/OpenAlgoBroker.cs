@@ -17,7 +17,7 @@ namespace ActorTrading.Actors.Brokers;
 /// be retried; since it may have reached the broker, reconcile (<see cref="GetOrderBookAsync"/>) before resubmitting.
 /// OpenAlgo does not push executions: <see cref="PollAsync"/> diffs the order book and publishes execution reports.
 /// </summary>
-public sealed partial class OpenAlgoBroker : IBrokerAdapter
+public sealed partial class OpenAlgoBroker : IBrokerAdapter, IPolledBroker
 {
     private readonly HttpClient _http;
     private readonly OpenAlgoOptions _options;
@@ -34,6 +34,7 @@ public sealed partial class OpenAlgoBroker : IBrokerAdapter
     }
 
     public string Name => _options.Name;
+    public TimeSpan PollInterval => _options.PollInterval;
     public ChannelReader<ExecutionReport> ExecutionReports => _reports.Reader;
 
     public async Task<BrokerResult<BrokerOrderAck>> PlaceOrderAsync(BrokerOrder order, CancellationToken cancellationToken = default)

@@ -8,4 +8,7 @@ public sealed record OpenAlgoOptions
     public required string ApiKey { get; init; }
     public string Strategy { get; init; } = "ActorTrading";
     public string Name { get; init; } = "openalgo";
+
+    /// <summary>How often the gateway polls the order book for executions (OpenAlgo does not push them); zero: never.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

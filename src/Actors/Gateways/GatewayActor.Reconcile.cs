@@ -7,9 +7,11 @@ namespace ActorTrading.Actors.Gateways;
 
 /// <summary>
 /// Reconciliation: on start the gateway asks every account with working orders at the broker for its view; an account
-/// also sends its view when it activates with working orders. <see cref="Reconciler.Diff"/> decides the corrections:
-/// missing fills and status changes become execution reports, orders never acknowledged are resubmitted with the same
-/// client order id (idempotent at the broker).
+/// also sends its view when it activates with working orders. An order the account never saw acknowledged is looked
+/// up first — by client order id, or, at a broker that does not echo it (<see cref="IPolledBroker"/>), by
+/// <see cref="OrderAttribution"/> in the full order book of the day — and resubmitted (same client order id) only when
+/// the broker does not have it. <see cref="Reconciler.Diff"/> then turns missing fills and status changes into
+/// execution reports.
 /// </summary>
 public sealed partial class GatewayActor
 {
@@ -29,24 +31,73 @@ public sealed partial class GatewayActor
 
     private async Task ReconcileAsync(IContext context, ReconcileAccount m)
     {
-        var open = await _broker.GetOpenOrdersAsync().ConfigureAwait(false);
-        if (!open.IsSuccess) return;
-        var broker = open.Value!.Where(o => o.ClientOrderId is { } c && GatewayRouting.TryParse(c, out var a, out _) && a == m.Account).ToList();
-        foreach (var local in m.Orders)
+        var polled = _broker as IPolledBroker;
+        var book = polled is not null ? await polled.GetOrderBookAsync().ConfigureAwait(false) : await _broker.GetOpenOrdersAsync().ConfigureAwait(false);
+        if (!book.IsSuccess)
+        {
+            // Never resubmit blind: try again later (the broker may hold orders we cannot see right now).
+            context.System.Scheduler.ScheduleOnce(services.Options.Retry.Max, context.Self, m);
+            return;
+        }
+        var views = Attribute(m, book.Value!, polled);
+        var known = views.Where(v => v.BrokerOrderId is not null).Select(v => v.BrokerOrderId!).ToHashSet(StringComparer.Ordinal);
+        var broker = book.Value!.Where(b => known.Contains(b.BrokerOrderId)
+            || (b.ClientOrderId is { } c && GatewayRouting.TryParse(c, out var a, out _) && a == m.Account)).ToList();
+        foreach (var local in views)
         {
             if (local.BrokerOrderId is not { } id || broker.Any(b => b.BrokerOrderId == id)) continue;
             var status = await _broker.GetOrderStatusAsync(id).ConfigureAwait(false);
             if (status.IsSuccess) broker.Add(status.Value!);
         }
-        var corrections = Reconciler.Diff(m.Orders, broker, new Dictionary<PositionKey, decimal>(), []);
+        if (polled is not null)
+            foreach (var b in broker)
+                if (views.FirstOrDefault(v => v.BrokerOrderId == b.BrokerOrderId) is { } v && m.Originals.FirstOrDefault(o => o.ClientOrderId == v.ClientOrderId) is { } original)
+                    polled.Adopt(original, b);
+        Correct(context, m, Reconciler.Diff(views, broker, new Dictionary<PositionKey, decimal>(), []));
+    }
+
+    /// <summary>Fills in the broker order id of every order the account never saw acknowledged that the broker has.</summary>
+    private List<LocalOrderView> Attribute(ReconcileAccount m, IReadOnlyList<BrokerOrderSnapshot> book, IPolledBroker? polled)
+    {
+        var claimed = new HashSet<string>(_brokerIds.Values, StringComparer.Ordinal);
+        claimed.UnionWith(_claimed);
+        claimed.UnionWith(m.Claimed);
+        foreach (var l in m.Orders) if (l.BrokerOrderId is { } id) claimed.Add(id);
+        var views = new List<LocalOrderView>(m.Orders.Count);
+        foreach (var local in m.Orders.OrderBy(o => o.ClientOrderId.Value, StringComparer.Ordinal))
+        {
+            var view = local;
+            if (local.BrokerOrderId is null && !_inFlightNew.Contains(local.ClientOrderId))
+            {
+                string? found = _brokerIds.GetValueOrDefault(local.ClientOrderId);
+                if (found is null && m.Originals.FirstOrDefault(o => o.ClientOrderId == local.ClientOrderId) is { } original)
+                    found = (polled is not null ? OrderAttribution.Find(original, book, claimed) : book.FirstOrDefault(b => b.ClientOrderId == local.ClientOrderId))?.BrokerOrderId;
+                if (found is not null)
+                {
+                    claimed.Add(found);
+                    _claimed.Add(found);
+                    _brokerIds[local.ClientOrderId] = found;
+                    view = local with { BrokerOrderId = found };
+                    if (GatewayRouting.TryParse(local.ClientOrderId, out var account, out var orderId))
+                        services.Cluster.Send(TradingCore.AccountIdentity(account.Value), new GatewayReport(orderId, _id) { BrokerOrderId = found });
+                }
+            }
+            views.Add(view);
+        }
+        return views;
+    }
+
+    private void Correct(IContext context, ReconcileAccount m, IReadOnlyList<ReconciliationCorrection> corrections)
+    {
         var now = services.Time.GetUtcNow();
         foreach (var c in corrections)
         {
             switch (c.Kind)
             {
                 case CorrectionKind.FillsMissing when c.Broker is { } b:
-                    Report(c.ClientOrderId!.Value, new ExecutionReport(c.ClientOrderId.Value, b.BrokerOrderId, b.Status, c.BrokerQuantity - c.LocalQuantity,
-                        b.AveragePrice, b.FilledQuantity, b.AveragePrice, 0m, now, "reconciled: fills missing", $"{b.BrokerOrderId}-recon-{b.FilledQuantity}"));
+                    var missing = c.BrokerQuantity - c.LocalQuantity;
+                    Report(c.ClientOrderId!.Value, new ExecutionReport(c.ClientOrderId.Value, b.BrokerOrderId, b.Status, missing,
+                        b.AveragePrice, b.FilledQuantity, b.AveragePrice, 0m, now, "reconciled: fills missing", $"{b.BrokerOrderId}-{b.FilledQuantity}"));
                     break;
                 case CorrectionKind.StatusChanged when c.Broker is { } b:
                     Report(c.ClientOrderId!.Value, new ExecutionReport(c.ClientOrderId.Value, b.BrokerOrderId, b.Status, 0m, 0m, b.FilledQuantity,

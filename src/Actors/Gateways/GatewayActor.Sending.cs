@@ -15,7 +15,7 @@ public sealed partial class GatewayActor
         while (true)
         {
             GatewayCommand command;
-            if (_bucketPending) return;
+            if (_bucketPending || Collecting) return;
             if (_held is { } held) { command = held; _held = null; }
             else if (!_scheduler.TryNext(out command, out var wait))
             {
@@ -55,6 +55,7 @@ public sealed partial class GatewayActor
     private bool Decide(IContext context, GatewayCommand command, RateLimitDecision decision)
     {
         if (decision.Allowed) return true;
+        Diagnostics.GatewayInstruments.Denied(_id, "bucket");
         _held = command;
         if (!_pumpScheduled)
         {
@@ -92,7 +93,11 @@ public sealed partial class GatewayActor
             if (error.IsTransient) _scheduler.Breaker.RecordFailure();
             else _scheduler.Breaker.RecordSuccess();
             if (services.Options.Retry.ShouldRetry(error, command.Attempt + 1, out var delay))
-                context.System.Scheduler.ScheduleOnce(delay, context.Self, new RetryCommand(command.NextAttempt()));
+            {
+                if (command.Kind == GatewayCommandKind.New && error.Kind == BrokerErrorKind.Transient && _broker is IPolledBroker polled)
+                    VerifyBeforeRetry(context, polled, command, delay);
+                else context.System.Scheduler.ScheduleOnce(delay, context.Self, new RetryCommand(command.NextAttempt()));
+            }
             else Fail(command.ClientOrderId, command.Kind, error.Kind.ToString().ToUpperInvariant(), error.Message);
         }
         Drain(context);
@@ -106,6 +111,35 @@ public sealed partial class GatewayActor
             services.Cluster.Send(TradingCore.AccountIdentity(account.Value), new GatewayReport(orderId, _id) { BrokerOrderId = ack.BrokerOrderId });
         if (_cancelAfterAck.Remove(command.ClientOrderId))
             Enqueue(context, GatewayCommand.Cancel(command.ClientOrderId, ack.BrokerOrderId, services.Time.GetUtcNow()));
+    }
+}
+
+public sealed partial class GatewayActor
+{
+    /// <summary>
+    /// A place that timed out or hit a 5xx may have reached a broker without client order ids: look for it in the order
+    /// book first (<see cref="OrderAttribution"/>); only an order the broker does not have is sent again.
+    /// </summary>
+    private void VerifyBeforeRetry(IContext context, IPolledBroker polled, GatewayCommand command, TimeSpan delay)
+    {
+        context.ReenterAfter(polled.GetOrderBookAsync(), t =>
+        {
+            if (t.IsCompletedSuccessfully && t.Result.IsSuccess)
+            {
+                var claimed = new HashSet<string>(_brokerIds.Values, StringComparer.Ordinal);
+                claimed.UnionWith(_claimed);
+                if (OrderAttribution.Find(command.Order!, t.Result.Value!, claimed) is { } found)
+                {
+                    _claimed.Add(found.BrokerOrderId);
+                    polled.Adopt(command.Order!, found with { Status = Api.V1.OrderStatus.Accepted, FilledQuantity = 0, AveragePrice = 0 });   // the poll reports its fills
+                    OnPlaced(context, command, new BrokerOrderAck(found.BrokerOrderId, command.ClientOrderId, Api.V1.OrderStatus.Accepted));
+                    Pump(context);
+                    return Task.CompletedTask;
+                }
+            }
+            context.System.Scheduler.ScheduleOnce(delay, context.Self, new RetryCommand(command.NextAttempt()));
+            return Task.CompletedTask;
+        });
     }
 }
 

@@ -40,10 +40,11 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
             case PumpGateway: _pumpScheduled = false; Pump(context); break;
             case DrainReports: Drain(context); _drained?.Release(); break;
             case MarketTick t: OnTick(context, t); break;
-            case ReconcileAccount m: return ReconcileAsync(context, m);
+            case ReconcileAccount m: return OnReconcileAccount(context, m);
+            case ClaimsTimedOut: return FinishCollectingAsync(context);
             case Started: return StartAsync(context);
             case Stopping: _stop?.Cancel(); break;
-            case Stopped: _stop?.Dispose(); break;
+            case Stopped: _stop?.Dispose(); Diagnostics.GatewayInstruments.Unregister(_id); break;
         }
         return Task.CompletedTask;
     }
@@ -55,13 +56,17 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
         _broker = o.BrokerFactory(_id);
         _scheduler = new GatewayScheduler(new GatewayQueue(o.GatewayQueueCapacity), new OrderRateLimiter(services.Time, o.GatewayOrdersPerSecond, o.GatewayOrdersPerMinute),
             new CircuitBreaker(services.Time, o.BreakerFailureThreshold, o.BreakerOpenDuration));
+        var queue = _scheduler.Queue;
+        Diagnostics.GatewayInstruments.Register(_id, () => queue.Count);
         if (o.RateLimits is not null) _distributed = new RateLimitPolicy(o.GatewayOrdersPerSecond, o.GatewayOrdersPerSecond, o.GatewayOrdersPerMinute);
         if (o.PumpExecutionReports)
         {
             _stop = new CancellationTokenSource();
             _drained = new SemaphoreSlim(0);
             _ = PumpReportsAsync(_broker.ExecutionReports, context.Self, context.System, _drained, _stop.Token);
+            StartPolling();
         }
+        StartCollecting(context);
         return ReconcileOnStartAsync(context);
     }
 
@@ -109,7 +114,7 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
 
     private void Enqueue(IContext context, GatewayCommand command)
     {
-        if (!_scheduler.TryEnqueue(command, out var denial)) { Fail(command.ClientOrderId, command.Kind, "RATE_LIMIT", denial!.Message); return; }
+        if (!_scheduler.TryEnqueue(command, out var denial)) { Diagnostics.GatewayInstruments.Denied(_id, "queue_full"); Fail(command.ClientOrderId, command.Kind, "RATE_LIMIT", denial!.Message); return; }
         if (command.Kind == GatewayCommandKind.New) _inFlightNew.Add(command.ClientOrderId);
         Pump(context);
     }

@@ -15,7 +15,17 @@ public sealed record CancelBrokerOrder(AccountId Account, OrderId OrderId, strin
 public sealed record ModifyBrokerOrder(AccountId Account, OrderId OrderId, string? BrokerOrderId, OrderModification Modification);
 
 /// <summary>Account → gateway: the account's working orders (and what was sent for them), to reconcile with the broker.</summary>
-public sealed record ReconcileAccount(AccountId Account, IReadOnlyList<LocalOrderView> Orders, IReadOnlyList<BrokerOrder> Originals);
+public sealed record ReconcileAccount(AccountId Account, IReadOnlyList<LocalOrderView> Orders, IReadOnlyList<BrokerOrder> Originals)
+{
+    /// <summary>Every broker order id the account knows at this gateway, finished orders included: none of them may be attributed to another order.</summary>
+    public IReadOnlyCollection<string> Claimed { get; init; } = [];
+}
+
+/// <summary>Timer → gateway: stop waiting for accounts' claims after a restart and reconcile with what has arrived.</summary>
+public sealed record ClaimsTimedOut
+{
+    public static ClaimsTimedOut Instance { get; } = new();
+}
 
 /// <summary>Gateway → account (on gateway start): the broker has working orders of this account; send <see cref="ReconcileAccount"/>.</summary>
 public sealed record ReconcileRequested(string GatewayId);

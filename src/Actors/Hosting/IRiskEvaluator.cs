@@ -8,6 +8,9 @@ public interface IRiskEvaluator
 {
     RiskDecision Evaluate(OrderRequest request, RiskSnapshot snapshot);
 
+    /// <summary>A modification of an open order (see <see cref="RiskEngine.EvaluateModify"/>).</summary>
+    RiskDecision EvaluateModify(OrderRequest current, decimal currentRemaining, OrderRequest modified, RiskSnapshot snapshot);
+
     void Release(ClientOrderId clientOrderId);
 
     void ClearReservations();
@@ -17,6 +20,9 @@ public interface IRiskEvaluator
 public sealed class RiskEngineEvaluator(RiskEngine engine) : IRiskEvaluator
 {
     public RiskDecision Evaluate(OrderRequest request, RiskSnapshot snapshot) => engine.Evaluate(request, snapshot);
+
+    public RiskDecision EvaluateModify(OrderRequest current, decimal currentRemaining, OrderRequest modified, RiskSnapshot snapshot) =>
+        engine.EvaluateModify(current, currentRemaining, modified, snapshot);
 
     public void Release(ClientOrderId clientOrderId) => engine.Release(clientOrderId);
 

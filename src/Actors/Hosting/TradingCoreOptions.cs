@@ -48,6 +48,15 @@ public sealed record TradingCoreOptions
     public int BreakerFailureThreshold { get; init; } = 5;
     public TimeSpan BreakerOpenDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Every account (the read model), for a gateway on a broker without client order ids (OpenAlgo): after a restart
+    /// it collects each account's known broker orders before attributing any unacknowledged one. Null: no collection.
+    /// </summary>
+    public Func<CancellationToken, Task<IReadOnlyList<AccountId>>>? AccountDirectory { get; init; }
+
+    /// <summary>How long such a gateway waits for the accounts' claims before it reconciles with what it has.</summary>
+    public TimeSpan ClaimsTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Read execution reports in a background loop (live brokers). Replay turns it off: reports are drained inline.</summary>
     public bool PumpExecutionReports { get; init; } = true;
 

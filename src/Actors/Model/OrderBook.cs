@@ -58,6 +58,11 @@ public sealed class OrderBook
     public OrderTransition Fill(OrderId id, decimal quantity, decimal price, DateTimeOffset now) =>
         Apply(id, static (s, a) => OrderStateMachine.Fill(s, a.q, a.p, a.now), (now, quantity, price));
 
+    /// <summary>A journaled broker fill (<see cref="OrderStateMachine.FillReported"/>): <paramref name="complete"/> = the order is done.</summary>
+    public OrderTransition FillReported(OrderId id, decimal quantity, decimal price, DateTimeOffset now, bool complete) => complete
+        ? Apply(id, static (s, a) => OrderStateMachine.FillReported(s, a.q, a.p, a.now, true), (now, quantity, price))
+        : Apply(id, static (s, a) => OrderStateMachine.FillReported(s, a.q, a.p, a.now, false), (now, quantity, price));
+
     public OrderTransition RequestCancel(OrderId id, DateTimeOffset now) => Apply(id, static (s, a) => OrderStateMachine.RequestCancel(s, a.now), (now, 0m, 0m));
 
     public OrderTransition ConfirmCancel(OrderId id, DateTimeOffset now) => Apply(id, static (s, a) => OrderStateMachine.ConfirmCancel(s, a.now), (now, 0m, 0m));

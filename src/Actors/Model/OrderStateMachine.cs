@@ -32,6 +32,20 @@ public static class OrderStateMachine
         _ => Refuse(s, "open"),
     };
 
+    /// <summary>
+    /// A fill the broker reported: the broker is the truth. A fill beyond the remaining quantity (a lowering
+    /// modification the broker never applied) grows the order to what was filled; <paramref name="brokerComplete"/> (the
+    /// broker finished the order, e.g. at its quantity before a raise it never applied) ends it FILLED at the filled quantity.
+    /// </summary>
+    public static OrderTransition FillReported(OrderState s, decimal quantity, decimal price, DateTimeOffset now, bool brokerComplete)
+    {
+        if (!s.IsActive || quantity <= 0 || price <= 0) return Fill(s, quantity, price, now);
+        var t = Fill(s with { Quantity = Math.Max(s.Quantity, s.FilledQuantity + quantity) }, quantity, price, now);
+        if (t.Succeeded && brokerComplete && t.State!.Status != OrderStatus.Filled)
+            return OrderTransition.Ok(t.State with { Quantity = t.State.FilledQuantity, Status = OrderStatus.Filled });
+        return t;
+    }
+
     public static OrderTransition Fill(OrderState s, decimal quantity, decimal price, DateTimeOffset now)
     {
         if (!s.IsActive) return Refuse(s, "fill");

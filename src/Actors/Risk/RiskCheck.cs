@@ -40,11 +40,23 @@ public sealed class RiskCheck
         }
     }
 
+    /// <summary>
+    /// Pending = the snapshot's open orders (an entry in <paramref name="replacements"/> — an approved modification the
+    /// snapshot does not show yet — takes the place of the order's snapshot entry) plus the reservations the snapshot
+    /// does not show yet. <paramref name="exclude"/> leaves one order out: the order being modified is checked as a whole.
+    /// </summary>
     public static RiskCheck Create(OrderRequest request, RiskSnapshot snapshot, InstrumentSpec instrument,
-        IEnumerable<PendingOrder> reservations, DateTimeOffset now)
+        IEnumerable<PendingOrder> reservations, DateTimeOffset now,
+        IReadOnlyDictionary<ClientOrderId, PendingOrder>? replacements = null, ClientOrderId? exclude = null)
     {
-        var pending = new List<PendingOrder>(snapshot.OpenOrders);
-        foreach (var r in reservations) if (!ContainsClientId(snapshot.OpenOrders, r.ClientOrderId)) pending.Add(r);
+        var pending = new List<PendingOrder>(snapshot.OpenOrders.Count + 4);
+        foreach (var o in snapshot.OpenOrders)
+        {
+            if (o.ClientOrderId == exclude) continue;
+            pending.Add(replacements is not null && replacements.TryGetValue(o.ClientOrderId, out var replaced) ? replaced : o);
+        }
+        foreach (var r in reservations)
+            if (r.ClientOrderId != exclude && !ContainsClientId(snapshot.OpenOrders, r.ClientOrderId)) pending.Add(r);
         return new RiskCheck(request, snapshot, instrument, pending, now);
     }
 

@@ -12,9 +12,10 @@ namespace ActorTrading.Actors.Risk;
 /// The order-rate bucket counts attempts: a token is taken when the rate rule runs, even if a later rule denies.
 /// Not thread-safe: the risk actor processes intents one at a time.
 /// </summary>
-public sealed class RiskEngine
+public sealed partial class RiskEngine
 {
     private readonly Dictionary<ClientOrderId, PendingOrder> _reservations = new();
+    private readonly Dictionary<ClientOrderId, PendingOrder> _replacements = new();
     private readonly MarketCalendar _calendar;
     private readonly TimeProvider _time;
     private TokenBucket? _rate;
@@ -28,6 +29,9 @@ public sealed class RiskEngine
 
     public IReadOnlyCollection<PendingOrder> Reservations => _reservations.Values;
 
+    /// <summary>Open orders whose approved modification the account's snapshot does not show yet (they replace the snapshot's entry).</summary>
+    public IReadOnlyCollection<PendingOrder> Replacements => _replacements.Values;
+
     public RiskDecision Evaluate(OrderRequest request, RiskSnapshot snapshot)
     {
         if (_reservations.TryGetValue(request.ClientOrderId, out var existing)) return RiskDecision.Approve(existing.Quantity, !existing.Opening);
@@ -35,7 +39,7 @@ public sealed class RiskEngine
             return RiskDecision.Deny(new(DenialReason.TradingHalted, $"account {snapshot.Account} is HALTED: no new orders until resumed"));
         if (!snapshot.Instruments.TryGet(request.Symbol, out var instrument))
             return RiskDecision.Deny(new(DenialReason.UnknownSymbol, $"unknown symbol {request.Symbol}"));
-        var c = RiskCheck.Create(request, snapshot, instrument, _reservations.Values, _time.GetUtcNow());
+        var c = RiskCheck.Create(request, snapshot, instrument, _reservations.Values, _time.GetUtcNow(), _replacements);
         var denial = TradingStateRule.Check(c)
             ?? MarketHoursRule.Check(c, _calendar)
             ?? CheckRate(snapshot.Limits)
@@ -56,10 +60,14 @@ public sealed class RiskEngine
     }
 
     /// <summary>Drops the reservation once the order is visible in the snapshot's open orders, or is done (filled, rejected, canceled).</summary>
-    public bool Release(ClientOrderId clientOrderId) => _reservations.Remove(clientOrderId);
+    public bool Release(ClientOrderId clientOrderId) => _reservations.Remove(clientOrderId) | _replacements.Remove(clientOrderId);
 
     /// <summary>At start of day (or on recovery) nothing is pending that the snapshot does not already show.</summary>
-    public void ClearReservations() => _reservations.Clear();
+    public void ClearReservations()
+    {
+        _reservations.Clear();
+        _replacements.Clear();
+    }
 
     /// <summary>The state the account should move to given its P&amp;L (REDUCING on daily loss), or null to stay.</summary>
     public static TradingState? StateAfterMark(RiskSnapshot snapshot) =>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using ActorTrading.Grpc.Http2;
 using Google.Protobuf;
 
 namespace ActorTrading.Grpc;
@@ -70,8 +71,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         HttpContent content;
         if (request is not null)
         {
-            content = new ReadOnlyMemoryContent(Serialize(request, Options.WriteOptions));
-            content.Headers.TryAddWithoutValidation("Content-Type", GrpcProtocol.ContentType);
+            content = new FrameContent(Serialize(request, Options.WriteOptions));
         }
         else
         {

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using ActorTrading.Grpc.Http2;
 
 namespace ActorTrading.Grpc;
 
 /// <summary>
 /// A connection to one server address (<c>http://</c> = h2c with prior knowledge, <c>https://</c> = TLS with ALPN h2).
-/// Owns one <see cref="SocketsHttpHandler"/>; create one per address and share it: it is thread-safe.
+/// Owns one handler (by default our <see cref="Http2Handler"/>; <see cref="GrpcTransport.HttpClient"/> picks
+/// <see cref="SocketsHttpHandler"/>); create one per address and share it: it is thread-safe.
 /// </summary>
 public sealed class GrpcChannel : IDisposable
 {
@@ -15,7 +17,7 @@ public sealed class GrpcChannel : IDisposable
     {
         Address = address;
         Options = options;
-        var handler = options.HttpHandler ?? CreateDefaultHandler();
+        var handler = options.HttpHandler ?? (options.Transport == GrpcTransport.HttpClient ? CreateDefaultHandler() : CreateHttp2Handler());
         _disposeHandler = options.HttpHandler is null || options.DisposeHttpHandler;
         Invoker = new HttpMessageInvoker(handler, disposeHandler: false);
         Handler = handler;
@@ -59,7 +61,7 @@ public sealed class GrpcChannel : IDisposable
         return new GrpcChannel(address, options ?? new GrpcChannelOptions());
     }
 
-    /// <summary>The default handler: HTTP/2, several connections when streams run out, keep-alive pings, no idle timeout.</summary>
+    /// <summary>The HttpClient transport (<see cref="GrpcTransport.HttpClient"/>): HTTP/2, several connections when streams run out, keep-alive pings, no idle timeout.</summary>
     public static SocketsHttpHandler CreateDefaultHandler() => new()
     {
         EnableMultipleHttp2Connections = true,
@@ -70,6 +72,9 @@ public sealed class GrpcChannel : IDisposable
         AllowAutoRedirect = false,
         AutomaticDecompression = System.Net.DecompressionMethods.None,
     };
+
+    /// <summary>Our own HTTP/2 transport (the default): one socket per connection, coalesced writes, a single reader loop.</summary>
+    public static Http2Handler CreateHttp2Handler(Http2HandlerOptions? options = null) => new(options);
 
     internal Uri UriFor(string path) => _uris.GetOrAdd(path, static (p, address) => new Uri(address, p), Address);
 

@@ -15,9 +15,13 @@ public sealed class GrpcChannelOptions
     /// <summary>Encodings accepted in responses (advertised in grpc-accept-encoding). Default gzip and deflate.</summary>
     public IList<ICompressionProvider> CompressionProviders { get; } = new List<ICompressionProvider>(ActorTrading.Grpc.CompressionProviders.Default);
 
+    /// <summary>Which HTTP/2 stack carries the calls when <see cref="HttpHandler"/> is not set. Default: our own.</summary>
+    public GrpcTransport Transport { get; set; } = GrpcTransport.Http2;
+
     /// <summary>
-    /// The HTTP handler to use. Default: one <see cref="SocketsHttpHandler"/> per channel with multiple HTTP/2 connections
-    /// enabled. Give your own for TLS settings (e.g. a test certificate) or a proxy.
+    /// The HTTP handler to use. Default: by <see cref="Transport"/>, our <see cref="Http2.Http2Handler"/> or a
+    /// <see cref="SocketsHttpHandler"/>. Give your own for TLS settings (e.g. <c>GrpcChannel.CreateHttp2Handler(new() {
+    /// SslOptions = ... })</c>) or a proxy.
     /// </summary>
     public HttpMessageHandler? HttpHandler { get; set; }
 

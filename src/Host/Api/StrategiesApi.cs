@@ -27,7 +27,7 @@ public sealed class StrategiesApi(ActorRouter router, WebhookTokens tokens, Node
             throw Invalid(StrategyCatalog.Default.TryGet(request.Type, out _) ? "parameters: " + string.Join("; ", errors) : "type: " + errors[0]);
         context.SetAuditDetail($"start {request.Type} '{request.InstanceName}' on [{string.Join(",", request.Symbols)}]");
         var instance = await router.AskAccountAsync<StrategyInstance>(request.AccountId, request, context).ConfigureAwait(false);
-        tokens.Learn(instance);
+        await tokens.LearnAsync(instance, context.CancellationToken).ConfigureAwait(false);
         return instance;
     }
 
@@ -37,7 +37,7 @@ public sealed class StrategiesApi(ActorRouter router, WebhookTokens tokens, Node
         Identifier(request.InstanceName, "instance_name");
         context.SetAuditDetail($"stop '{request.InstanceName}'");
         var instance = await router.AskAccountAsync<StrategyInstance>(request.AccountId, request, context).ConfigureAwait(false);
-        tokens.Learn(instance);
+        await tokens.LearnAsync(instance, context.CancellationToken).ConfigureAwait(false);
         return instance;
     }
 
@@ -45,7 +45,7 @@ public sealed class StrategiesApi(ActorRouter router, WebhookTokens tokens, Node
     {
         AccountAccess.Require(context, request.AccountId);
         var response = await router.AskAccountAsync<ListStrategiesResponse>(request.AccountId, request, context).ConfigureAwait(false);
-        foreach (var instance in response.Strategies) tokens.Learn(instance);
+        foreach (var instance in response.Strategies) await tokens.LearnAsync(instance, context.CancellationToken).ConfigureAwait(false);
         if (context.Principal().Role is Role.Viewer or Role.LimitedTrader)
         {
             response = response.Clone();

@@ -16,10 +16,11 @@ public sealed partial class ActorHost(
     : IHostedService
 {
     private RuntimeCluster? _cluster;
+    private Storage.Redis.RedisMembershipProvider? _membership;
 
     public ActorSystem System { get; } = new(new ActorSystemConfig
     {
-        Address = options.Value.NodeId,
+        Address = ClusterWiring.SystemAddress(options.Value),
         TimeProvider = time,
         DefaultRequestTimeout = options.Value.ActorRequestTimeout,
     });
@@ -27,6 +28,19 @@ public sealed partial class ActorHost(
     public RuntimeCluster Cluster => _cluster ?? throw new InvalidOperationException("the actor host has not started");
 
     public bool IsStarted => _cluster is not null;
+
+    /// <summary>Remoting to the other members (cluster mode), or null on a single node.</summary>
+    public Runtime.Remote.Remote? Remoting
+    {
+        get
+        {
+            if (!options.Value.Cluster.Enabled) return null;
+            lock (_remotingLock) return _remoting ??= ClusterWiring.CreateRemote(System, options.Value);
+        }
+    }
+
+    private readonly Lock _remotingLock = new();
+    private Runtime.Remote.Remote? _remoting;
 
     /// <summary>The kinds the trading core registered (empty when it is missing from the build).</summary>
     public IReadOnlySet<string> Kinds { get; private set; } = new HashSet<string>();
@@ -36,7 +50,14 @@ public sealed partial class ActorHost(
         var context = new TradingCoreContext(options.Value, storage, InstrumentCatalog.Default, time, logging);
         var kinds = core.CreateKinds(context);
         Kinds = kinds.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
-        var cluster = new RuntimeCluster(System, new ClusterConfig(options.Value.NodeId, [.. kinds]));
+        var config = new ClusterConfig(options.Value.NodeId, [.. kinds]);
+        if (options.Value.Cluster.Enabled)
+        {
+            _membership = ClusterWiring.CreateMembership(storage, options.Value, time);
+            config = config with { Kinds = ClusterWiring.Kinds(kinds), MembershipProvider = _membership, Remote = Remoting };
+            Remoting!.Start();
+        }
+        var cluster = new RuntimeCluster(System, config);
         await cluster.StartAsync(cancellationToken).ConfigureAwait(false);
         _cluster = cluster;
         await core.StartAsync(cluster, cancellationToken).ConfigureAwait(false);
@@ -53,6 +74,8 @@ public sealed partial class ActorHost(
             LogPassivated(log, active);
         }
         await System.ShutdownAsync().ConfigureAwait(false);
+        if (Remoting is { } remote) await remote.DisposeAsync().ConfigureAwait(false);
+        if (_membership is { } membership) await membership.DisposeAsync().ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Actor system started on node {NodeId} with kinds [{Kinds}]")]

@@ -55,6 +55,7 @@ public sealed partial class ActorsTradingCore : ITradingCore, IDisposable
             },
             GatewayOrdersPerSecond = o.Broker.OrdersPerSecond, GatewayOrdersPerMinute = o.Broker.OrdersPerMinute,
             GatewayQueueCapacity = o.Broker.QueueCapacity,
+            AccountDirectory = o.Broker.Kind == "openalgo" ? ct => AllAccountsAsync(context.Storage.ReadModels, ct) : null,
         };
         _services = new TradingServices(options, context.Time);
         return TradingCore.Kinds(_services);
@@ -105,9 +106,26 @@ public sealed partial class ActorsTradingCore : ITradingCore, IDisposable
 
     private static IBrokerAdapter CreateBroker(string connectionId, BrokerOptions broker, TradingCoreContext context) => broker.Kind switch
     {
-        "openalgo" => new OpenAlgoBroker(new HttpClient(), new OpenAlgoOptions { BaseAddress = new Uri(broker.Url), ApiKey = broker.ApiKey, Name = connectionId }, context.Time),
+        "openalgo" => new OpenAlgoBroker(new HttpClient { Timeout = broker.RequestTimeout },
+            new OpenAlgoOptions { BaseAddress = BaseAddress(broker.Url), ApiKey = broker.ApiKey, Name = connectionId, PollInterval = broker.PollInterval }, context.Time),
         _ => new PaperBroker(context.Instruments, context.Time, new PaperBrokerOptions { Name = connectionId }),
     };
+
+    private static async Task<IReadOnlyList<AccountId>> AllAccountsAsync(Actors.Ports.IReadModelStore readModels, CancellationToken ct)
+    {
+        var all = new List<AccountId>();
+        var page = new Actors.Ports.PageRequest(1000);
+        while (true)
+        {
+            var accounts = await readModels.ListAccountsAsync(page, ct).ConfigureAwait(false);
+            all.AddRange(accounts.Items.Select(a => new AccountId(a.AccountId)));
+            if (accounts.NextPageToken.Length == 0) return all;
+            page = page with { PageToken = accounts.NextPageToken };
+        }
+    }
+
+    /// <summary>The adapter appends api/v1/...: a base without a trailing slash would lose its last segment.</summary>
+    private static Uri BaseAddress(string url) => new(url.EndsWith('/') ? url : url + "/");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} on {Symbols} symbols; broker {Broker}")]
     private static partial void LogFeed(ILogger logger, string feed, int symbols, string broker);

@@ -38,6 +38,9 @@ public sealed class NodeStorage : IAsyncDisposable
     public IApiKeyStore ApiKeys { get; }
     public IAuditLog AuditLog { get; }
 
+    /// <summary>The Redis connection (cluster membership), or null without Redis.</summary>
+    public RedisConnection? Redis => _redis?.Connection;
+
     /// <summary>True while Redis is unreachable (the node works on, with less sharing).</summary>
     public bool IsDegraded => _redis?.IsDegraded ?? false;
 
@@ -63,6 +66,9 @@ public sealed class NodeStorage : IAsyncDisposable
         var rd = new RedisStorage(new RedisStorageOptions(redis));
         return new NodeStorage(true, pg.Journal, pg.Snapshots, pg.ReadModels, rd.Quotes, rd.RateLimits, rd.ApiKeys(pg), pg.AuditLog, pg, rd);
     }
+
+    /// <summary>Webhook tokens in PostgreSQL (durable node); null on the embedded node.</summary>
+    public Storage.Postgres.PostgresWebhookTokenStore? WebhookTokens => _postgres is null ? null : new(_postgres.DataSource);
 
     /// <summary>Wraps the journal so its commit latency is measured (called once, before the actors start).</summary>
     public void MeasureJournal(System.Diagnostics.Metrics.Meter meter) => Journal = new Metrics.MeasuredAccountJournal(Journal, meter);

@@ -9,6 +9,12 @@ public sealed class BrokerOptions
 
     public string ApiKey { get; set; } = "";
 
+    /// <summary>openalgo: how often the order book is polled for executions (OpenAlgo does not push them).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>openalgo: how long one REST call may take before it counts as a transient failure.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Orders per second the gateway lets through to the broker (the broker's own limit).</summary>
     public int OrdersPerSecond { get; set; } = 10;
 

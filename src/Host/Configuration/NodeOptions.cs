@@ -39,6 +39,8 @@ public sealed class NodeOptions
 
     public RiskDefaultsOptions Risk { get; set; } = new();
 
+    public ClusterOptions Cluster { get; set; } = new();
+
     /// <summary>Command-line switches and the configuration keys they set.</summary>
     public static IDictionary<string, string> Switches { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -54,5 +56,7 @@ public sealed class NodeOptions
         ["--risk-per-trade"] = "Node:Risk:RiskPerTradePercent",
         ["--max-daily-loss"] = "Node:Risk:MaxDailyLossPercent",
         ["--max-open-positions"] = "Node:Risk:MaxOpenPositions",
+        ["--advertise"] = "Node:Cluster:Advertise",
+        ["--cluster-name"] = "Node:Cluster:Name",
     };
 }

@@ -32,6 +32,8 @@ public static class NodeOptionsValidator
         Check(BrokerKinds.Contains(o.Broker.Kind), $"Node:Broker:Kind '{o.Broker.Kind}' must be one of {string.Join(", ", BrokerKinds)}");
         Check(o.Broker.Kind != "openalgo" || Uri.TryCreate(o.Broker.Url, UriKind.Absolute, out _), "Node:Broker:Url must be an absolute URL for the openalgo broker");
         Check(o.Broker.Kind != "openalgo" || o.Broker.ApiKey.Length > 0, "Node:Broker:ApiKey is required for the openalgo broker");
+        Check(o.Broker.PollInterval >= TimeSpan.FromMilliseconds(10) && o.Broker.PollInterval <= TimeSpan.FromMinutes(10), "Node:Broker:PollInterval must be 00:00:00.010..00:10:00");
+        Check(o.Broker.RequestTimeout > TimeSpan.Zero && o.Broker.RequestTimeout <= TimeSpan.FromMinutes(5), "Node:Broker:RequestTimeout must be in (0, 00:05:00]");
         Check(o.Broker.OrdersPerSecond is >= 1 and <= 1_000_000, "Node:Broker:OrdersPerSecond must be 1..1000000");
         Check(o.Broker.OrdersPerMinute is >= 1 and <= 60_000_000, "Node:Broker:OrdersPerMinute must be 1..60000000");
         Check(o.Broker.QueueCapacity is >= 1 and <= 10_000_000, "Node:Broker:QueueCapacity must be 1..10000000");
@@ -49,7 +51,23 @@ public static class NodeOptionsValidator
 
         Check(string.IsNullOrEmpty(redis) || !string.IsNullOrEmpty(postgres),
             "ConnectionStrings:Redis is set but ConnectionStrings:Postgres is not: Redis alone is not durable; set both (durable) or neither (embedded)");
+        ValidateCluster(o, postgres, redis, Check);
         return errors;
+    }
+
+    private static void ValidateCluster(NodeOptions o, string? postgres, string? redis, Action<bool, string> check)
+    {
+        var c = o.Cluster;
+        check(!string.IsNullOrWhiteSpace(c.Name) && c.Name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'),
+            $"Node:Cluster:Name '{c.Name}' must be letters, digits, '-', '_' or '.'");
+        check(c.MembershipTtl > TimeSpan.Zero && c.HeartbeatInterval > TimeSpan.Zero && c.HeartbeatInterval * 2 <= c.MembershipTtl,
+            "Node:Cluster:HeartbeatInterval must be positive and at most half of Node:Cluster:MembershipTtl");
+        if (!c.Enabled) return;
+        check(c.Advertise.Contains(':', StringComparison.Ordinal) && ListenAddress.TryParse("http://" + c.Advertise, out var advertised) && advertised.Port > 0,
+            $"Node:Cluster:Advertise '{c.Advertise}' must be host:port (the address other nodes dial to reach this node's gRPC port)");
+        check(!string.IsNullOrEmpty(redis), "Node:Cluster:Advertise is set (cluster mode) but ConnectionStrings:Redis is not: cluster membership lives in Redis");
+        check(!string.IsNullOrEmpty(postgres), "Node:Cluster:Advertise is set (cluster mode) but ConnectionStrings:Postgres is not: accounts that move between nodes recover from PostgreSQL");
+        check(o.AdminKey.Length > 0, "cluster mode needs Node:AdminKey (or ACTORTRADING_ADMIN_KEY), the same on every node: nodes authenticate each other's remoting streams with it");
     }
 
     public static IEnumerable<string> SplitUrls(string urls) =>

@@ -22,8 +22,9 @@ public static class WebhookEndpoint
     private static async Task<IResult> HandleAsync(string token, HttpRequest http, WebhookTokens tokens, ActorRouter router,
         AuditTrail audit, NodeMetrics metrics, TimeProvider time, CancellationToken ct)
     {
-        if (!tokens.TryResolve(token, out var accountId, out var instance))
-            return Fail(metrics, StatusCodes.Status404NotFound, "unknown webhook token (start the strategy, or list strategies, on this node)");
+        var owner = await tokens.ResolveAsync(token, ct).ConfigureAwait(false);
+        if (owner is null) return Fail(metrics, StatusCodes.Status404NotFound, "unknown webhook token (no running strategy has it)");
+        var (accountId, instance) = owner.Value;
         if (http.ContentLength > MaxBodyBytes)
             return Fail(metrics, StatusCodes.Status413PayloadTooLarge, $"the alert must be at most {MaxBodyBytes} bytes");
         JsonElement body;

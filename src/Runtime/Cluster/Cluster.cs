@@ -7,11 +7,12 @@ namespace ActorTrading.Runtime.Cluster;
 /// Virtual actors: address an actor by <see cref="ClusterIdentity"/>; it is activated on its first
 /// message, passivated after its kind's idle timeout and activated again by the next message.
 /// Placement goes through <see cref="IPlacementStrategy"/> over the <see cref="IMemberList"/>;
-/// this node hosts the identities placed on it (a remote transport will carry the others).
+/// this node hosts the identities placed on it, and with <see cref="ClusterConfig.Remote"/> forwards the others to their
+/// owner over remoting (see Cluster.Remote.cs: "not owner" retries, passivation of identities that moved).
 /// <code>var cluster = new Cluster(system, new ClusterConfig("node-1", new ClusterKind("account", props)));
 /// await cluster.StartAsync(); var balance = await cluster.RequestAsync&lt;Balance&gt;(new("account", "A-1"), new GetBalance(), ct);</code>
 /// </summary>
-public sealed class Cluster
+public sealed partial class Cluster
 {
     private readonly ClusterConfig _config;
     private readonly MemberList _members;
@@ -24,6 +25,7 @@ public sealed class Cluster
         _config = config;
         _kinds = config.Kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);
         _members = new MemberList(new Member(config.MemberId, system.Address));
+        if (config.Remote is { } remote) AttachRemote(remote);
     }
 
     public ActorSystem System { get; }
@@ -48,10 +50,12 @@ public sealed class Cluster
         Deliver(identity, new MessageEnvelope(message, sender));
 
     public Task<T> RequestAsync<T>(ClusterIdentity identity, object message, CancellationToken ct) =>
-        Requests.RequestAsync<T>(System, e => Deliver(identity, e), message, Timeout.InfiniteTimeSpan, ct);
+        RequestAsync<T>(identity, message, Timeout.InfiniteTimeSpan, ct);
 
     public Task<T> RequestAsync<T>(ClusterIdentity identity, object message, TimeSpan timeout, CancellationToken ct = default) =>
-        Requests.RequestAsync<T>(System, e => Deliver(identity, e), message, timeout, ct);
+        _config.Remote is null
+            ? Requests.RequestAsync<T>(System, e => Deliver(identity, e), message, timeout, ct)
+            : RemoteRequestAsync<T>(identity, message, timeout, ct);
 
     /// <summary>The PID of the current activation, if the identity is active here.</summary>
     public PID? TryGetActivePid(ClusterIdentity identity) =>
@@ -61,9 +65,22 @@ public sealed class Cluster
     {
         if (!_kinds.TryGetValue(identity.Kind, out var kind))
             throw new ArgumentException($"unknown cluster kind '{identity.Kind}'", nameof(identity));
-        var owner = _config.PlacementStrategy.Place(identity, _members.Members);
-        if (owner.Id != _members.Self.Id)
-            throw new InvalidOperationException($"{identity} is placed on member '{owner.Id}' and this node has no remote transport");
+        if (!kind.IsNodeLocal)
+        {
+            var owner = _config.PlacementStrategy.Place(identity, _members.Members);
+            if (owner.Id != _members.Self.Id)
+            {
+                if (_config.Remote is not { } remote)
+                    throw new InvalidOperationException($"{identity} is placed on member '{owner.Id}' and this node has no remote transport");
+                remote.SendToIdentity(owner.Address, identity.Kind, identity.Identity, message);
+                return;
+            }
+        }
+        DeliverLocal(kind, identity, message);
+    }
+
+    private void DeliverLocal(ClusterKind kind, ClusterIdentity identity, object message)
+    {
         while (true)
         {
             if (!_activations.TryGetValue(identity, out var activation))

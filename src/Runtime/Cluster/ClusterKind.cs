@@ -17,6 +17,12 @@ public sealed record ClusterKind
     public Props Props { get; }
     public TimeSpan? IdleTimeout { get; init; }
 
+    /// <summary>True: every node hosts its own activation of each identity (never placed on another node, never remote),
+    /// e.g. a per-node market-data relay or broker connection.</summary>
+    public bool IsNodeLocal { get; init; }
+
+    public ClusterKind AsNodeLocal() => this with { IsNodeLocal = true };
+
     public ClusterKind WithIdleTimeout(TimeSpan idleTimeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(idleTimeout, TimeSpan.Zero);

@@ -28,6 +28,7 @@ internal sealed partial class ActorContext
     private async Task HandleTerminatedAsync(Terminated terminated)
     {
         _extras?.Children?.Remove(terminated.Who);
+        _extras?.Watching?.Remove(terminated.Who);
         if (_state == ContextState.Stopped) return;
         await InvokeUserAsync(terminated).ConfigureAwait(false);
         await TryRestartOrTerminateAsync().ConfigureAwait(false);
@@ -66,6 +67,12 @@ internal sealed partial class ActorContext
         {
             foreach (var watcher in watchers) watcher.SendSystemMessage(_system, terminated);
             watchers.Clear();
+        }
+        if (_extras?.Watching is { } watching)
+        {
+            var unwatch = new Unwatch(_self);
+            foreach (var watchee in watching) watchee.SendSystemMessage(_system, unwatch);
+            watching.Clear();
         }
         SupervisorPid.SendSystemMessage(_system, terminated);
         _mailbox.Resume(); // a suspended (failed) actor drains what is left to dead letters

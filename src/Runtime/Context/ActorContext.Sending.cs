@@ -50,7 +50,15 @@ internal sealed partial class ActorContext
 
     public Task PoisonAsync(PID pid) => Requests.PoisonAsync(_system, pid);
 
-    public void Watch(PID pid) => pid.SendSystemMessage(_system, new Watch(_self));
+    public void Watch(PID pid)
+    {
+        (EnsureExtras().Watching ??= new HashSet<PID>()).Add(pid);
+        pid.SendSystemMessage(_system, new Watch(_self));
+    }
 
-    public void Unwatch(PID pid) => pid.SendSystemMessage(_system, new Unwatch(_self));
+    public void Unwatch(PID pid)
+    {
+        _extras?.Watching?.Remove(pid);
+        pid.SendSystemMessage(_system, new Unwatch(_self));
+    }
 }

@@ -69,6 +69,9 @@ internal sealed partial class ActorContext : IContext
     /// <summary>User messages waiting in this actor's mailbox (cluster passivation checks it).</summary>
     internal int MailboxCount => _mailbox.Count;
 
+    /// <summary>How many watchers this actor will tell of its termination (tests check that dead watchers are pruned).</summary>
+    internal int WatcherCount => _extras?.Watchers?.Count ?? 0;
+
     private PID SupervisorPid => _parent ?? _system.Guardian.Pid;
 
     private ActorContextExtras EnsureExtras() => _extras ??= new ActorContextExtras();

@@ -8,6 +8,8 @@ internal sealed class ActorContextExtras
 {
     public HashSet<PID>? Children;
     public HashSet<PID>? Watchers;
+    /// <summary>The actors this one watches: told to forget it (Unwatch) when it stops, so no watcher set keeps a dead PID.</summary>
+    public HashSet<PID>? Watching;
     public List<object>? Stash;
     public Queue<object>? Unstashed;
     public ITimer? ReceiveTimer;

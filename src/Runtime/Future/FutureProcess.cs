@@ -48,6 +48,7 @@ internal sealed class FutureProcess<T> : Process
             T typed => _completion.TrySetResult(typed),
             DeadLetterResponse dead => _completion.TrySetException(new DeadLetterException(dead.Target)),
             MessageRejected rejected => _completion.TrySetException(new MessageRejectedException(rejected.Target, rejected.Message)),
+            Remote.RemoteUnavailableResponse unavailable => _completion.TrySetException(unavailable.ToException()),
             _ => _completion.TrySetException(ThrowHelper.UnexpectedResponse(typeof(T), response)),
         };
         if (completed) Cleanup();

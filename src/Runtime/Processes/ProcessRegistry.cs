@@ -28,11 +28,15 @@ public sealed class ProcessRegistry(ActorSystem system)
 
     public void Remove(PID pid) => _processes.TryRemove(pid.Id, out _);
 
+    /// <summary>Set by remoting: the process for a PID of another node (null: dead letters).</summary>
+    public Func<PID, Process?>? RemoteResolver { get; set; }
+
     /// <summary>The process of <paramref name="pid"/>, or the dead-letter process.</summary>
-    public Process Get(PID pid) =>
-        pid.Address == system.Address && _processes.TryGetValue(pid.Id, out var process)
-            ? process
-            : system.DeadLetter;
+    public Process Get(PID pid)
+    {
+        if (pid.Address == system.Address) return _processes.TryGetValue(pid.Id, out var process) ? process : system.DeadLetter;
+        return RemoteResolver?.Invoke(pid) ?? system.DeadLetter;
+    }
 
     public bool TryGet(string id, out Process? process) => _processes.TryGetValue(id, out process);
 }

@@ -1,6 +1,5 @@
 using ActorTrading.Actors.Ports;
 using ActorTrading.Storage.Postgres.Journal;
-using Npgsql;
 
 namespace ActorTrading.Storage.Postgres;
 
@@ -43,7 +42,7 @@ public sealed partial class PostgresAccountJournal
             if (inFlight.Count < Math.Max(1, _options.MaxInFlightBatches))
             {
                 var batch = Fill(reader, deferred, inFlight);
-                if (batch.Groups.Count > 0)
+                if (!batch.IsEmpty)
                 {
                     inFlight.Add((WriteAsync(batch, new ReadModelChanges()), batch));
                     continue;
@@ -63,13 +62,13 @@ public sealed partial class PostgresAccountJournal
         }
     }
 
-    private static async Task WaitForInputAsync(System.Threading.Channels.ChannelReader<PendingAppend> reader)
+    private static async Task WaitForInputAsync(System.Threading.Channels.ChannelReader<PendingWrite> reader)
     {
         try { await reader.WaitToReadAsync().ConfigureAwait(false); }
         catch (System.Threading.Channels.ChannelClosedException) { }
     }
 
-    private JournalBatch Fill(System.Threading.Channels.ChannelReader<PendingAppend> reader, Queue<PendingAppend> deferred,
+    private JournalBatch Fill(System.Threading.Channels.ChannelReader<PendingWrite> reader, Queue<PendingAppend> deferred,
         List<(Task Task, JournalBatch Batch)> inFlight)
     {
         var batch = new JournalBatch();
@@ -79,9 +78,10 @@ public sealed partial class PostgresAccountJournal
             var p = deferred.Dequeue();
             if (batch.EventCount >= _options.MaxBatchEvents || Busy(p.AccountId) || !batch.TryAdd(p)) deferred.Enqueue(p);
         }
-        while (batch.EventCount < _options.MaxBatchEvents && reader.TryRead(out var p))
+        while (batch.EventCount + batch.Audits.Count < _options.MaxBatchEvents && reader.TryRead(out var w))
         {
-            if (Busy(p.AccountId) || !batch.TryAdd(p)) deferred.Enqueue(p);
+            if (w is PendingAudit audit) batch.Audits.Add(audit);
+            else if (w is PendingAppend p && (Busy(p.AccountId) || !batch.TryAdd(p))) deferred.Enqueue(p);
         }
         return batch;
     }
@@ -95,17 +95,16 @@ public sealed partial class PostgresAccountJournal
             {
                 await using var conn = await _dataSource.OpenConnectionAsync(_stopping.Token).ConfigureAwait(false);
                 long batchId = _batchIdBase | (Interlocked.Increment(ref _batchCounter) & 0xFFFF_FFFF);
-                var winners = await JournalBatchWriter.ExecuteAsync(conn, batch, batchId, changes, _stopping.Token).ConfigureAwait(false);
-                if (winners.Count == batch.Groups.Count)
-                {
-                    foreach (var g in batch.Groups) g.Complete();
-                    return;
-                }
-                var losers = batch.Groups.Where(g => !winners.Contains(g.AccountId)).ToList();
-                foreach (var g in batch.Groups) if (winners.Contains(g.AccountId)) g.Complete();
-                var heads = await LastSeqsOrEmptyAsync(conn, losers).ConfigureAwait(false);
-                foreach (var g in losers)
-                    g.Fail(new JournalConflictException(g.AccountId, g.FirstSeq, heads.TryGetValue(g.AccountId, out var s) ? s : 0));
+                await JournalBatchWriter.ExecuteAsync(conn, batch, batchId, changes, _stopping.Token).ConfigureAwait(false);
+                batch.CompleteAll();
+                return;
+            }
+            catch (Exception ex) when (JournalBatchWriter.ClaimLosers(ex) is { } losers)
+            {
+                // a second writer holds these accounts (split brain): they fail, nothing of the batch was written, the rest runs again
+                await FailLosersAsync(batch, losers).ConfigureAwait(false);
+                var rest = batch.Without(losers);
+                if (!rest.IsEmpty) await WriteAsync(rest, changes).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (PostgresErrors.IsRetryable(ex) && attempt < MaxRetries)
@@ -118,10 +117,10 @@ public sealed partial class PostgresAccountJournal
                 batch.FailAll(new JournalUnavailableException($"journal unavailable, nothing was written: {ex.Message}", ex));
                 return;
             }
-            catch (Exception ex) when (PostgresErrors.IsDataError(ex) && batch.Groups.Count > 1)
+            catch (Exception ex) when (PostgresErrors.IsDataError(ex) && batch.Split() is { Count: > 0 } parts)
             {
-                // one account's data broke the statement: write each account alone so only it fails
-                foreach (var g in batch.Groups.ToList()) await WriteAsync(JournalBatch.Of(g), changes).ConfigureAwait(false);
+                // one account's (or audit record's) data broke the statement: write each part alone so only it fails
+                foreach (var part in parts) await WriteAsync(part, changes).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex)
@@ -132,15 +131,20 @@ public sealed partial class PostgresAccountJournal
         }
     }
 
-    private async Task<Dictionary<string, long>> LastSeqsOrEmptyAsync(NpgsqlConnection conn, List<AccountGroup> losers)
+    private async Task FailLosersAsync(JournalBatch batch, HashSet<string> losers)
     {
+        var groups = batch.Groups.Where(g => losers.Contains(g.AccountId)).ToList();
+        Dictionary<string, long> heads;
         try
         {
-            return await JournalBatchWriter.LastSeqsAsync(conn, losers.Select(g => g.AccountId).ToArray(), _stopping.Token).ConfigureAwait(false);
+            await using var conn = await _dataSource.OpenConnectionAsync(_stopping.Token).ConfigureAwait(false);
+            heads = await JournalBatchWriter.LastSeqsAsync(conn, [.. losers], _stopping.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex))
+        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex) || ex is OperationCanceledException)
         {
-            return new Dictionary<string, long>();   // the conflict stands; only the figure in the message is lost
+            heads = [];   // the conflict stands; only the figure in the message is lost
         }
+        foreach (var g in groups)
+            g.Fail(new JournalConflictException(g.AccountId, g.FirstSeq, heads.TryGetValue(g.AccountId, out var s) ? s : 0));
     }
 }

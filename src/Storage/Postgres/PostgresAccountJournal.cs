@@ -20,7 +20,7 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStorageOptions _options;
-    private readonly Channel<PendingAppend> _channel;
+    private readonly Channel<PendingWrite> _channel;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
     private readonly long _batchIdBase = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & 0x7FFF_FFFF_0000_0000;
@@ -30,7 +30,7 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
     {
         _dataSource = dataSource;
         _options = options;
-        _channel = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(options.MaxPendingAppends)
+        _channel = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.MaxPendingAppends)
         {
             SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
         });
@@ -50,11 +50,25 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
             at[i] = events[i].At?.ToDateTime() ?? _options.Time.GetUtcNow().UtcDateTime;
             payloads[i] = events[i].ToByteArray();
         }
-        var pending = new PendingAppend(accountId, firstSeq, events, at, payloads);
+        return EnqueueAsync(new PendingAppend(accountId, firstSeq, events, at, payloads), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes an audit record in the next group commit (one more INSERT in the journal's transaction instead of a
+    /// transaction and a WAL flush of its own); completes once it is committed.
+    /// </summary>
+    public Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return EnqueueAsync(new PendingAudit(record), cancellationToken);
+    }
+
+    private Task EnqueueAsync(PendingWrite pending, CancellationToken cancellationToken)
+    {
         if (_channel.Writer.TryWrite(pending)) return pending.Completion.Task;
         return WriteSlowAsync(pending, cancellationToken);
 
-        async Task WriteSlowAsync(PendingAppend p, CancellationToken ct)
+        async Task WriteSlowAsync(PendingWrite p, CancellationToken ct)
         {
             try { await _channel.Writer.WriteAsync(p, ct).ConfigureAwait(false); }
             catch (ChannelClosedException ex) { throw ex.InnerException as JournalUnavailableException ?? new JournalUnavailableException("the journal is closed", ex); }

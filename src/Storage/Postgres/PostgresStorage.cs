@@ -16,7 +16,7 @@ public sealed class PostgresStorage : IAsyncDisposable
         Snapshots = new PostgresSnapshotStore(dataSource, options.Time);
         ReadModels = new PostgresReadModelStore(dataSource);
         ApiKeys = new PostgresApiKeyStore(dataSource);
-        AuditLog = new PostgresAuditLog(dataSource);
+        AuditLog = new PostgresAuditLog(Journal);
     }
 
     public NpgsqlDataSource DataSource { get; }

@@ -36,6 +36,8 @@ public sealed class SupervisionTests
         public static bool Fail;
         public RiskDecision Evaluate(OrderRequest request, RiskSnapshot snapshot) =>
             Fail ? throw new InvalidOperationException("risk bug") : engine.Evaluate(request, snapshot);
+        public RiskDecision EvaluateModify(OrderRequest current, decimal currentRemaining, OrderRequest modified, RiskSnapshot snapshot) =>
+            Fail ? throw new InvalidOperationException("risk bug") : engine.EvaluateModify(current, currentRemaining, modified, snapshot);
         public void Release(ClientOrderId clientOrderId) => engine.Release(clientOrderId);
         public void ClearReservations() => engine.ClearReservations();
     }

@@ -20,13 +20,14 @@ internal sealed class CoreHarness : IAsyncDisposable
     /// <summary>Monday 2026-01-05 10:00 IST: the NSE is open.</summary>
     public static readonly DateTimeOffset MarketOpen = new(2026, 1, 5, 4, 30, 0, TimeSpan.Zero);
 
-    public CoreHarness(Func<TradingCoreOptions, TradingCoreOptions>? configure = null, IBrokerAdapter? broker = null, DateTimeOffset? start = null)
+    public CoreHarness(Func<TradingCoreOptions, TradingCoreOptions>? configure = null, IBrokerAdapter? broker = null, DateTimeOffset? start = null,
+        Func<PaperBroker, IBrokerAdapter>? wrapPaper = null)
     {
         Clock = new ManualTimeProvider(start ?? MarketOpen);
         Journal = new FaultyJournal(new InMemoryAccountJournal(time: Clock));
         System = new ActorSystem(new ActorSystemConfig { DefaultDispatcher = Dispatcher, TimeProvider = Clock });
         Paper = new PaperBroker(InstrumentCatalog.Default, Clock);
-        Broker = broker ?? Paper;
+        Broker = broker ?? wrapPaper?.Invoke(Paper) ?? Paper;
         var options = new TradingCoreOptions
         {
             Journal = Journal, Snapshots = Snapshots, BrokerFactory = _ => Broker, TimeProvider = Clock, PumpExecutionReports = false,

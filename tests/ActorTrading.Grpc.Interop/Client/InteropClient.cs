@@ -34,7 +34,7 @@ internal sealed partial class InteropClient : IDisposable
     public InteropClient(InteropPeer peer)
     {
         _peer = peer;
-        _responseFrames = new ResponseFrameRecorder(GrpcChannel.CreateDefaultHandler());
+        _responseFrames = new ResponseFrameRecorder(GrpcChannel.CreateHttp2Handler());
         _channel = GrpcChannel.ForAddress(peer.Address, new GrpcChannelOptions { HttpHandler = _responseFrames });
         Client = new GrpcClient(_channel);
     }

@@ -47,6 +47,43 @@ public sealed class TlsTests
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task UnaryAndGrpcWeb_OneTlsPortOnHttp2Handler_BothServed()
+    {
+        using var certificate = CreateCertificate();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
+        {
+            l.Protocols = HttpProtocols.Http1AndHttp2;
+            l.UseHttps(certificate);
+        }));
+        builder.Services.AddSingleton(new TestHooks());
+        builder.Services.AddGrpc().AddService<TestServiceImpl>(TestServiceImpl.Descriptor);
+        await using var app = builder.Build();
+        app.UseGrpc();
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var handler = GrpcChannel.CreateHttp2Handler(new ActorTrading.Grpc.Http2.Http2HandlerOptions
+        {
+            SslOptions = new System.Net.Security.SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, cert, _, _) => cert?.GetCertHashString() == certificate.GetCertHashString(),
+            },
+        });
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
+
+        var reply = await new GrpcClient(channel).UnaryAsync(TestMethods.Unary, new EchoRequest { Text = "tls" });
+        using var http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } });
+        using var web = await http.SendAsync(RawGrpc.Request(address, TestMethods.Unary.FullName, RawGrpc.Frame(new EchoRequest()),
+            "application/grpc-web", HttpVersion.Version11));
+
+        Assert.Equal("tls", reply.Text);
+        Assert.Equal(HttpVersion.Version11, web.Version);
+        Assert.Equal(HttpStatusCode.OK, web.StatusCode);
+        await app.StopAsync();
+    }
+
     private static X509Certificate2 CreateCertificate()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

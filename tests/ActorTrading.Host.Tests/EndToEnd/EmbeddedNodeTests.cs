@@ -123,4 +123,33 @@ public sealed class EmbeddedNodeTests(EmbeddedNodeFixture fixture) : IClassFixtu
         Assert.Contains("actortrading_node_active_actors", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE actortrading_grpc_calls_total counter", metrics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Metrics_AfterAnOrderFills_EverySeriesIsThere()
+    {
+        using var client = new ApiClient(Node.GrpcUrl);
+        const string account = "metrics-1";
+        await client.Unary<CreateAccountRequest, Account>("Accounts/CreateAccount",
+            new() { AccountId = account, DisplayName = "metrics", InitialCash = Messages.Dec(1_000_000) }, NodeProcess.AdminKey);
+        using var events = client.Stream<StreamOrderEventsRequest, OrderEvent>("Orders/StreamOrderEvents", new() { AccountId = account }, NodeProcess.AdminKey);
+        await events.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(60));
+        var ack = await client.Unary<PlaceOrderRequest, OrderAck>("Orders/PlaceOrder", Messages.Market(account, "m-1", Side.Buy, 1), NodeProcess.AdminKey);
+        Assert.True(ack.Status == OrderStatus.Accepted, ack.ToString());
+        while (await events.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60)) && events.ResponseStream.Current.Status != OrderStatus.Filled) { }
+
+        using var http = new HttpClient { BaseAddress = new Uri(Node.HttpUrl) };
+        var metrics = await http.GetStringAsync("/metrics");
+        foreach (var series in new[]
+                 {
+                     "actortrading_grpc_calls_total{method=\"/actortrading.v1.Orders/PlaceOrder\",status=\"OK\"}",
+                     "actortrading_orders_total{outcome=\"ACCEPTED\"}",
+                     "actortrading_gateway_queue_depth{gateway=\"paper\"}",
+                     "# TYPE actortrading_gateway_rate_limit_denials_total counter",
+                     "actortrading_feed_ticks",
+                     "actortrading_journal_commit_duration_seconds_bucket",
+                     "actortrading_runtime_mailbox_depth",
+                     "actortrading_node_active_actors",
+                 })
+            Assert.True(metrics.Contains(series, StringComparison.Ordinal), $"{series} missing from /metrics:\n{metrics}");
+    }
 }

@@ -58,4 +58,30 @@ public sealed class NodeLifecycleTests
         var listed = await again.Unary<ListAccountsRequest, ListAccountsResponse>("Accounts/ListAccounts", new(), key);
         Assert.Equal([account], listed.Accounts.Select(a => a.AccountId));
     }
+
+    [Fact]
+    public async Task DurableNode_Restarted_ResolvesWebhookTokensUntilTheStrategyStops()
+    {
+        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")),
+            "ConnectionStrings__Postgres is not set: run scripts/test.sh, or scripts/dev-services.sh and export what it prints");
+        var account = "hook-" + Guid.NewGuid().ToString("N")[..12];
+        string token;
+        await using (var first = await NodeProcess.StartAsync(durable: true, "--node-id", "e2e-hook", "--market-hours", "false"))
+        {
+            using var client = new ApiClient(first.GrpcUrl);
+            await client.Unary<CreateAccountRequest, Account>("Accounts/CreateAccount",
+                new() { AccountId = account, DisplayName = "hook", InitialCash = Messages.Dec(1_000_000) }, NodeProcess.AdminKey);
+            token = (await client.Unary<StartStrategyRequest, StrategyInstance>("Strategies/StartStrategy",
+                new() { AccountId = account, Type = "signal_follower", InstanceName = "hook-1", Symbols = { "NSE:TCS" } }, NodeProcess.AdminKey)).WebhookToken;
+            Assert.Equal(0, await first.TerminateAsync());
+        }
+        await using var second = await NodeProcess.StartAsync(durable: true, "--node-id", "e2e-hook", "--market-hours", "false");
+        using var http = new HttpClient { BaseAddress = new Uri(second.HttpUrl) };
+        var bad = await http.PostAsync("/webhooks/tradingview/" + token, new StringContent("{\"symbol\":\"NSE:TCS\",\"action\":\"fly\",\"quantity\":1}"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);   // the token resolved: the alert itself is what is wrong
+        using var again = new ApiClient(second.GrpcUrl);
+        await again.Unary<StopStrategyRequest, StrategyInstance>("Strategies/StopStrategy", new() { AccountId = account, InstanceName = "hook-1" }, NodeProcess.AdminKey);
+        var revoked = await http.PostAsync("/webhooks/tradingview/" + token, new StringContent("{\"symbol\":\"NSE:TCS\",\"action\":\"buy\",\"quantity\":1}"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, revoked.StatusCode);
+    }
 }

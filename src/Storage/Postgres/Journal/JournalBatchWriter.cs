@@ -7,31 +7,25 @@ namespace ActorTrading.Storage.Postgres.Journal;
 /// <summary>
 /// Writes one <see cref="JournalBatch"/> in ONE round trip: an <see cref="NpgsqlBatch"/> without an
 /// explicit transaction runs as one implicit transaction (a single Sync), so the seq claims, the
-/// events and the read-model updates commit together or not at all. The first statement claims each
-/// account's seq range (conditional on the head still being firstSeq - 1) and stamps the winners with
-/// this batch's id; every later statement joins on that stamp, so a losing account writes nothing.
+/// events, the read-model updates and the audit rows commit together or not at all. The first statement
+/// claims each account's seq range (conditional on the head still being firstSeq - 1) and raises when any
+/// claim loses, which aborts the whole transaction: the later statements need no join to skip losers.
 /// </summary>
 internal static class JournalBatchWriter
 {
-    private const string ClaimSql = """
-        WITH req AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS r(account_id, expected, new_last)),
-        ins AS (INSERT INTO account_heads (account_id, last_seq, batch_id)
-                SELECT account_id, new_last, $4 FROM req WHERE expected = 0
-                ON CONFLICT (account_id) DO NOTHING RETURNING account_id),
-        upd AS (UPDATE account_heads h SET last_seq = r.new_last, batch_id = $4 FROM req r
-                WHERE h.account_id = r.account_id AND r.expected > 0 AND h.last_seq = r.expected RETURNING h.account_id)
-        SELECT account_id FROM ins UNION ALL SELECT account_id FROM upd
-        """;
+    /// <summary>Migration 0002: raises SQLSTATE <see cref="ClaimLostState"/> (message: JSON array of the losers) when any claim loses.</summary>
+    private const string ClaimSql = "SELECT actortrading_claim($1::text[], $2::bigint[], $3::bigint[], $4::bigint)";
+
+    public const string ClaimLostState = "AT409";
 
     private const string EventsSql = """
         INSERT INTO account_events (account_id, seq, at, type, payload)
         SELECT e.account_id, e.seq, e.at, e.type, e.payload
         FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[], $5::bytea[]) AS e(account_id, seq, at, type, payload)
-        JOIN account_heads h ON h.account_id = e.account_id AND h.batch_id = $6
         """;
 
-    /// <summary>Runs the batch; returns the accounts whose claim won (committed once this returns).</summary>
-    public static async Task<HashSet<string>> ExecuteAsync(NpgsqlConnection conn, JournalBatch batch, long batchId, ReadModelChanges changes, CancellationToken ct)
+    /// <summary>Runs the batch: committed once this returns; a lost claim throws (see <see cref="ClaimLosers"/>) and writes nothing.</summary>
+    public static async Task ExecuteAsync(NpgsqlConnection conn, JournalBatch batch, long batchId, ReadModelChanges changes, CancellationToken ct)
     {
         int groups = batch.Groups.Count, events = batch.EventCount;
         var gAccount = new string[groups]; var gExpected = new long[groups]; var gLast = new long[groups];
@@ -52,17 +46,40 @@ internal static class JournalBatchWriter
         }
 
         await using var npgBatch = new NpgsqlBatch(conn);
-        npgBatch.BatchCommands.Add(Command(ClaimSql, Of(gAccount), Of(gExpected), Of(gLast), Of(batchId)));
-        npgBatch.BatchCommands.Add(Command(EventsSql, Of(eAccount), Of(eSeq), Of(eAt), Of(eType), Of(ePayload), Of(batchId)));
-        ReadModelSql.AddCommands(npgBatch, changes, batchId);
-
-        var winners = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await npgBatch.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        if (groups > 0)
         {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false)) winners.Add(reader.GetString(0));
-            while (await reader.NextResultAsync(ct).ConfigureAwait(false)) { }
+            npgBatch.BatchCommands.Add(Command(ClaimSql, Of(gAccount), Of(gExpected), Of(gLast), Of(batchId)));
+            npgBatch.BatchCommands.Add(Command(EventsSql, Of(eAccount), Of(eSeq), Of(eAt), Of(eType), Of(ePayload)));
+            ReadModelSql.AddCommands(npgBatch, changes);
         }
-        return winners;
+        if (batch.Audits.Count > 0) npgBatch.BatchCommands.Add(Audits(batch.Audits));
+
+        await npgBatch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The losing accounts named by a <see cref="ClaimLostState"/> error, or null when it is another error.</summary>
+    public static HashSet<string>? ClaimLosers(Exception ex) =>
+        ex is PostgresException { SqlState: ClaimLostState, MessageText: { } losers }
+            ? new HashSet<string>(System.Text.Json.JsonSerializer.Deserialize<string[]>(losers) ?? [], StringComparer.Ordinal)
+            : null;
+
+    private const string AuditSql = """
+        INSERT INTO audit_log (at, principal, action, account_id, outcome, detail)
+        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+        """;
+
+    private static NpgsqlBatchCommand Audits(List<PendingAudit> audits)
+    {
+        int n = audits.Count;
+        var at = new DateTime[n]; var principal = new string[n]; var action = new string[n];
+        var account = new string[n]; var outcome = new string[n]; var detail = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            var r = audits[i].Record;
+            at[i] = r.Time.UtcDateTime; principal[i] = r.Principal ?? ""; action[i] = r.Action ?? "";
+            account[i] = r.AccountId ?? ""; outcome[i] = r.Outcome ?? ""; detail[i] = r.Detail ?? "";
+        }
+        return Command(AuditSql, Of(at), Of(principal), Of(action), Of(account), Of(outcome), Of(detail));
     }
 
     /// <summary>The journal's last seq of each losing account, for the conflict message.</summary>

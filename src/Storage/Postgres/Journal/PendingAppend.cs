@@ -4,6 +4,7 @@ namespace ActorTrading.Storage.Postgres.Journal;
 
 /// <summary>One AppendAsync waiting for the group-commit writer; payloads serialized by the caller.</summary>
 internal sealed class PendingAppend(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events, DateTime[] at, byte[][] payloads)
+    : PendingWrite
 {
     public string AccountId { get; } = accountId;
     public long FirstSeq { get; } = firstSeq;
@@ -11,5 +12,4 @@ internal sealed class PendingAppend(string accountId, long firstSeq, IReadOnlyLi
     public DateTime[] At { get; } = at;
     public byte[][] Payloads { get; } = payloads;
     public long LastSeq => FirstSeq + Events.Count - 1;
-    public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,0 +1,73 @@
+using System.Buffers;
+
+namespace ActorTrading.Grpc.Http2;
+
+/// <summary>
+/// The request side of HPACK: static-table indices for the pseudo-headers and the names it has, literals without
+/// indexing for the rest (no dynamic table, so blocks can be encoded in any order and the server keeps no state for us).
+/// Names are lower-cased on the way out, as HTTP/2 requires.
+/// </summary>
+internal static class HpackEncoder
+{
+    public static void WriteIndexed(IBufferWriter<byte> output, int index) => WriteInteger(output, 0x80, 7, index);
+
+    /// <summary>Literal without indexing, name from the static table.</summary>
+    public static void WriteLiteral(IBufferWriter<byte> output, int nameIndex, string value)
+    {
+        WriteInteger(output, 0x00, 4, nameIndex);
+        WriteString(output, value, lowerCase: false);
+    }
+
+    /// <summary>Literal without indexing, new name.</summary>
+    public static void WriteLiteral(IBufferWriter<byte> output, string name, string value)
+    {
+        var span = output.GetSpan(1);
+        span[0] = 0x00;
+        output.Advance(1);
+        WriteString(output, name, lowerCase: true);
+        WriteString(output, value, lowerCase: false);
+    }
+
+    public static void WriteString(IBufferWriter<byte> output, string value, bool lowerCase)
+    {
+        WriteInteger(output, 0x00, 7, value.Length);
+        var span = output.GetSpan(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c > 0xFF)
+            {
+                throw new HttpRequestException($"Header text '{value}' has a character outside ISO-8859-1.");
+            }
+
+            span[i] = lowerCase && c is >= 'A' and <= 'Z' ? (byte)(c | 0x20) : (byte)c;
+        }
+
+        output.Advance(value.Length);
+    }
+
+    /// <summary>An integer with an N-bit prefix (RFC 7541 §5.1); <paramref name="flags"/> fill the bits above the prefix.</summary>
+    public static void WriteInteger(IBufferWriter<byte> output, byte flags, int prefixBits, int value)
+    {
+        var span = output.GetSpan(6);
+        var max = (1 << prefixBits) - 1;
+        if (value < max)
+        {
+            span[0] = (byte)(flags | value);
+            output.Advance(1);
+            return;
+        }
+
+        span[0] = (byte)(flags | max);
+        var written = 1;
+        value -= max;
+        while (value >= 0x80)
+        {
+            span[written++] = (byte)((value & 0x7F) | 0x80);
+            value >>= 7;
+        }
+
+        span[written++] = (byte)value;
+        output.Advance(written);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Net.Security;
+
+namespace ActorTrading.Grpc.Http2;
+
+/// <summary>Settings of an <see cref="Http2Handler"/>.</summary>
+public sealed class Http2HandlerOptions
+{
+    /// <summary>TLS settings for https:// (e.g. a certificate validation callback); ALPN is always h2.</summary>
+    public SslClientAuthenticationOptions? SslOptions { get; set; }
+
+    /// <summary>The receive window each stream gets (SETTINGS_INITIAL_WINDOW_SIZE). Default 4 MiB.</summary>
+    public int StreamWindow { get; set; } = Http2Connection.DefaultStreamWindow;
+}

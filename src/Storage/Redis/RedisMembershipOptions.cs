@@ -1,0 +1,24 @@
+namespace ActorTrading.Storage.Redis;
+
+/// <summary>
+/// Timing of <see cref="RedisMembershipProvider"/>: a member's key lives <see cref="Ttl"/> and is renewed every
+/// <see cref="HeartbeatInterval"/>; a member that misses heartbeats for <see cref="Ttl"/> drops out. Every node also reads
+/// the set every <see cref="HeartbeatInterval"/> (and at once when a change is published).
+/// </summary>
+public sealed record RedisMembershipOptions
+{
+    /// <summary>Nodes with the same name (and key prefix) form one cluster.</summary>
+    public string ClusterName { get; init; } = "actortrading";
+
+    public TimeSpan Ttl { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The problem with these settings, or null.</summary>
+    public string? Problem =>
+        Ttl <= TimeSpan.Zero ? "the membership TTL must be positive"
+        : HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval * 2 > Ttl ? "the heartbeat interval must be positive and at most half the TTL"
+        : null;
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using ActorTrading.Grpc.Tests.Infrastructure;
+using ActorTrading.Grpc.Tests.Protos;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ActorTrading.Grpc.Tests.GrpcWeb;
+
+/// <summary>One cleartext Http1AndHttp2 port: h2c prior knowledge (gRPC) and HTTP/1.1 (gRPC-Web) side by side.</summary>
+public sealed class CleartextSharedPortTests
+{
+    [Fact]
+    public async Task GrpcAndGrpcWeb_OneCleartextHttp1AndHttp2Port_BothServed()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseGrpcCleartextSharedPort()));
+        builder.Services.AddSingleton(new TestHooks());
+        builder.Services.AddGrpc().AddService<TestServiceImpl>(TestServiceImpl.Descriptor);
+        await using var app = builder.Build();
+        app.UseGrpc();
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var channel = GrpcChannel.ForAddress(address);
+        using var http = RawGrpc.Client();
+
+        var reply = await new GrpcClient(channel).UnaryAsync(TestMethods.Unary, new EchoRequest { Text = "h2c" }).WaitAsync(TimeSpan.FromSeconds(30));
+        using var web = await http.SendAsync(RawGrpc.Request(address, TestMethods.Unary.FullName, RawGrpc.Frame(new EchoRequest()),
+            "application/grpc-web", HttpVersion.Version11));
+
+        Assert.Equal("h2c", reply.Text);
+        Assert.Equal(HttpVersion.Version11, web.Version);
+        Assert.Equal(HttpStatusCode.OK, web.StatusCode);
+        await app.StopAsync();
+    }
+}

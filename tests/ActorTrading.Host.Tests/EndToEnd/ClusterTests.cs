@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using ActorTrading.Api.V1;
+using ActorTrading.Grpc;
+using ActorTrading.Host.Tests.Support;
+
+namespace ActorTrading.Host.Tests.EndToEnd;
+
+/// <summary>Two real node processes in cluster mode on one PostgreSQL and one Redis: an account created through one node
+/// is served through the other; when its owner is killed it activates on the survivor with everything acknowledged.</summary>
+public sealed class ClusterTests
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Task<NodeProcess> StartMember(string id, string cluster)
+    {
+        var port = FreePort();
+        return NodeProcess.StartAsync(true, "--node-id", id, "--urls", $"http://127.0.0.1:{port}", "--advertise", $"127.0.0.1:{port}",
+            "--cluster-name", cluster, "--feed", "none", "--market-hours", "false");
+    }
+
+    /// <summary>Retries while the answer is UNAVAILABLE (a member is moving), until the guard.</summary>
+    private static async Task<T> Eventually<T>(Func<Task<T>> call)
+    {
+        using var guard = new CancellationTokenSource(Guard);
+        while (true)
+        {
+            try { return await call(); }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && !guard.IsCancellationRequested) { await Task.Yield(); }
+        }
+    }
+
+    [Fact]
+    public async Task Accounts_CreatedThroughOneNode_AreServedThroughTheOtherAndSurviveTheOwnersDeath()
+    {
+        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Redis")),
+            "ConnectionStrings__Redis is not set: run scripts/test.sh, or scripts/dev-services.sh and export what it prints");
+        var cluster = "e2e" + Guid.NewGuid().ToString("N")[..8];
+        await using var a = await StartMember("c-a", cluster);
+        await using var b = await StartMember("c-b", cluster);
+        using var clientA = new ApiClient(a.GrpcUrl);
+        using var clientB = new ApiClient(b.GrpcUrl);
+        var ids = Enumerable.Range(0, 8).Select(i => $"cl-{cluster}-{i}").ToList();
+
+        foreach (var id in ids)
+            await Eventually(() => clientA.Unary<CreateAccountRequest, Account>("Accounts/CreateAccount",
+                new() { AccountId = id, DisplayName = id, InitialCash = Messages.Dec(100_000) }, NodeProcess.AdminKey));
+        foreach (var id in ids)
+        {
+            var viaB = await Eventually(() => clientB.Unary<GetAccountRequest, Account>("Accounts/GetAccount", new() { AccountId = id }, NodeProcess.AdminKey));
+            var viaA = await Eventually(() => clientA.Unary<GetAccountRequest, Account>("Accounts/GetAccount", new() { AccountId = id }, NodeProcess.AdminKey));
+            Assert.Equal(id, viaB.DisplayName);
+            Assert.Equal(viaA, viaB);
+        }
+
+        System.Diagnostics.Process.GetProcessById(b.Pid).Kill();
+
+        foreach (var id in ids)
+        {
+            var survived = await Eventually(() => clientA.Unary<GetAccountRequest, Account>("Accounts/GetAccount", new() { AccountId = id }, NodeProcess.AdminKey));
+            Assert.Equal(id, survived.DisplayName);
+        }
+    }
+}
