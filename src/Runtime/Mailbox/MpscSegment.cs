@@ -5,17 +5,15 @@ namespace ActorTrading.Runtime.Mailbox;
 /// sequence number per slot (Vyukov; the design of ConcurrentQueue's segment). Producers claim a
 /// slot with one compare-and-swap on the tail; the single consumer needs no atomic operation.
 /// The ring is reused for ever; it is only replaced (by a bigger one) when it fills up.
-/// The two indexes share a cache line: padding them apart costs 128 B per ring, i.e. per actor, and
-/// most actors are idle (an account tree is four of them); a mailbox's producer and its consumer
-/// rarely touch it at the same instant.
+/// Where the two indexes live (<typeparamref name="TIndexes"/>: side by side or a cache line apart)
+/// is chosen by the queue's owner.
 /// </summary>
-internal sealed class MpscSegment<T> where T : class
+internal sealed class MpscSegment<T, TIndexes> where T : class where TIndexes : struct, IRingIndexes
 {
     private readonly Slot[] _slots;
     private readonly int _mask;
-    private int _head;
-    private int _tail;
-    private MpscSegment<T>? _next;
+    private TIndexes _indexes = default; // mutated through the ref properties
+    private MpscSegment<T, TIndexes>? _next;
 
     public MpscSegment(int capacity)
     {
@@ -27,7 +25,7 @@ internal sealed class MpscSegment<T> where T : class
     public int Capacity => _slots.Length;
     private int FreezeOffset => _slots.Length * 2;
 
-    public MpscSegment<T>? Next
+    public MpscSegment<T, TIndexes>? Next
     {
         get => Volatile.Read(ref _next);
         set => Volatile.Write(ref _next, value);
@@ -38,12 +36,12 @@ internal sealed class MpscSegment<T> where T : class
         var slots = _slots;
         while (true)
         {
-            var tail = Volatile.Read(ref _tail);
+            var tail = Volatile.Read(ref _indexes.Tail);
             ref var slot = ref slots[tail & _mask];
             var diff = Volatile.Read(ref slot.Sequence) - tail;
             if (diff == 0)
             {
-                if (Interlocked.CompareExchange(ref _tail, tail + 1, tail) == tail)
+                if (Interlocked.CompareExchange(ref _indexes.Tail, tail + 1, tail) == tail)
                 {
                     slot.Item = item;
                     Volatile.Write(ref slot.Sequence, tail + 1);
@@ -60,14 +58,14 @@ internal sealed class MpscSegment<T> where T : class
     /// <summary>Single consumer only.</summary>
     public bool TryDequeue(out T? item)
     {
-        var head = _head;
+        var head = _indexes.Head;
         ref var slot = ref _slots[head & _mask];
         if (Volatile.Read(ref slot.Sequence) == head + 1)
         {
             item = slot.Item;
             slot.Item = null;
             Volatile.Write(ref slot.Sequence, head + _slots.Length);
-            Volatile.Write(ref _head, head + 1);
+            Volatile.Write(ref _indexes.Head, head + 1);
             return true;
         }
         item = null;
@@ -75,7 +73,7 @@ internal sealed class MpscSegment<T> where T : class
     }
 
     /// <summary>After this no enqueue succeeds; called once, when the segment is full, under the grow lock.</summary>
-    public void Freeze() => Interlocked.Add(ref _tail, FreezeOffset);
+    public void Freeze() => Interlocked.Add(ref _indexes.Tail, FreezeOffset);
 
     public bool IsFrozen => Volatile.Read(ref _next) is not null;
 
@@ -84,9 +82,9 @@ internal sealed class MpscSegment<T> where T : class
     {
         get
         {
-            var tail = Volatile.Read(ref _tail);
+            var tail = Volatile.Read(ref _indexes.Tail);
             if (IsFrozen) tail -= FreezeOffset;
-            var count = tail - Volatile.Read(ref _head);
+            var count = tail - Volatile.Read(ref _indexes.Head);
             return count < 0 ? 0 : count;
         }
     }
