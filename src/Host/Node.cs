@@ -1,4 +1,5 @@
 using ActorTrading.Api.V1;
+using ActorTrading.Actors.Hosting;
 using ActorTrading.Host.Composition;
 using ActorTrading.Host.Configuration;
 using ActorTrading.Host.Http;
@@ -32,6 +33,8 @@ public sealed class Node(WebApplication app, NodeStorage storage, NodeOptions op
         var actors = app.Services.GetRequiredService<ActorHost>();
         metrics.Meter.CreateObservableGauge("actortrading.node.active_actors", () => actors.IsStarted ? actors.Cluster.ActivationCount : 0,
             description: "virtual actors active on this node (accounts, symbols)");
+        metrics.Meter.CreateObservableGauge("actortrading.node.active_accounts", () => actors.IsStarted ? actors.Cluster.ActivationCountOf(TradingCore.AccountKind) : 0,
+            description: "account actors active on this node");
         await app.StartAsync(ct).ConfigureAwait(false);
         Announce();
     }

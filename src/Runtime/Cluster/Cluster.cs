@@ -34,6 +34,15 @@ public sealed partial class Cluster
     /// <summary>Live activations on this node.</summary>
     public int ActivationCount => _activations.Count;
 
+    /// <summary>Live activations of one kind on this node (walks the activations: for scrapes, not hot paths).</summary>
+    public int ActivationCountOf(string kind)
+    {
+        var count = 0;
+        foreach (var identity in _activations.Keys)
+            if (string.Equals(identity.Kind, kind, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
     public Task StartAsync(CancellationToken ct = default) =>
         _config.MembershipProvider.JoinAsync(_members.Self, _members.Update, ct);
 

@@ -151,5 +151,16 @@ public sealed class EmbeddedNodeTests(EmbeddedNodeFixture fixture) : IClassFixtu
                      "actortrading_node_active_actors",
                  })
             Assert.True(metrics.Contains(series, StringComparison.Ordinal), $"{series} missing from /metrics:\n{metrics}");
+        Assert.True(Value(metrics, "actortrading_orders_total{outcome=\"ACCEPTED\"}") >= 1, metrics);
+        Assert.True(Value(metrics, "actortrading_node_active_accounts") >= 1, metrics);
+        Assert.True(Value(metrics, "actortrading_journal_commit_duration_seconds_count") >= 1, metrics);
+    }
+
+    /// <summary>The sample of a series without further labels (first match), e.g. <c>name 3</c>.</summary>
+    private static double Value(string metrics, string series)
+    {
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal))
+                   ?? throw new Xunit.Sdk.XunitException($"{series} missing from /metrics:\n{metrics}");
+        return double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
