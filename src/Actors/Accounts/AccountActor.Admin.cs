@@ -13,7 +13,6 @@ namespace ActorTrading.Actors.Accounts;
 /// <summary>Create, limits, kill switch (halt/resume), daily-loss REDUCING on marks, and the view risk checks against.</summary>
 public sealed partial class AccountActor
 {
-    private DateTimeOffset _lastViewOnMark;
     private Dictionary<SymbolId, decimal>? _viewPrices;
 
     private async Task CreateAsync(IContext context, CreateAccountRequest m)
@@ -99,8 +98,7 @@ public sealed partial class AccountActor
         SchedulePortfolio(context);
         if (_state.State == Api.V1.TradingState.Active && DailyLossBreached())
             return ChangeStateAsync(context, Api.V1.TradingState.Reducing, $"max daily loss {_state.Limits.MaxDailyLossPercent}% reached (day P&L {decimal.Round(_state.Positions.DayPnl, 2)})");
-        var now = Now;
-        if (now - _lastViewOnMark >= TimeSpan.FromMilliseconds(100)) { _lastViewOnMark = now; SendView(context, freshPrices: false); }
+        // No view to risk per mark: risk follows the ticks of held symbols and re-marks positions itself (RiskMarking).
         return Task.CompletedTask;
     }
 

@@ -12,11 +12,14 @@ namespace ActorTrading.Actors.Accounts;
 /// Child <c>risk</c>: runs the pre-trade checks one intent at a time over the account's latest <see cref="AccountView"/>,
 /// with reservations (an approved order is reserved until the account's view shows it), so two concurrent intents never
 /// both pass a limit only one fits. After a (re)start it answers <see cref="RiskUnavailable"/> until re-synced.
+/// The account sends no view per price mark: risk follows the ticks of every symbol it holds a position in and re-marks
+/// the view's positions, equity and day P&amp;L itself at decision time (<see cref="RiskMarking"/>).
 /// </summary>
 public sealed class RiskActor(TradingServices services) : IActor
 {
     private readonly Dictionary<SymbolId, decimal> _last = new();
     private HashSet<SymbolId>? _subscribed;                       // created with the first symbol risk has to ask for
+    private HashSet<SymbolId>? _ticked;                           // symbols risk has received a tick of (its price is fresh)
     private Dictionary<SymbolId, List<EvaluateOrder>>? _parked;   // created with the first parked intent
     private IRiskEvaluator _evaluator = null!;
     private AccountView? _view;
@@ -28,7 +31,7 @@ public sealed class RiskActor(TradingServices services) : IActor
             case EvaluateOrder m: Evaluate(context, m); break;
             case EvaluateModify m: EvaluateModification(context, m); break;
             case AccountView v: OnView(context, v); break;
-            case MarketTick t: _last[t.Symbol] = t.Last; break;
+            case MarketTick t: OnTick(t); break;
             case QuoteReply q: OnQuote(context, q); break;
             case Started:
                 _evaluator = services.CreateRiskEvaluator();
@@ -58,7 +61,7 @@ public sealed class RiskActor(TradingServices services) : IActor
         var parent = context.Parent!;
         var decision = m.BypassRisk
             ? RiskDecision.Approve(m.Request.Quantity, reduces: true)
-            : _evaluator.Evaluate(m.Request, _view!.ToSnapshot(services.Options.Instruments) with { LastPrices = _last });
+            : _evaluator.Evaluate(m.Request, Snapshot());
         context.Send(parent, new RiskEvaluated(m.Request, decision, m.ReplyTo));
     }
 
@@ -70,15 +73,27 @@ public sealed class RiskActor(TradingServices services) : IActor
             context.Send(context.Parent!, new ModifyEvaluated(m, null, _view is null ? "risk is re-syncing with the account" : "position is restarting"));
             return;
         }
-        var snapshot = _view.ToSnapshot(services.Options.Instruments) with { LastPrices = _last };
+        var snapshot = Snapshot();
         context.Send(context.Parent!, new ModifyEvaluated(m, _evaluator.EvaluateModify(m.Current, m.CurrentRemaining, m.Modified, snapshot)));
     }
+
+    private void OnTick(MarketTick t)
+    {
+        _last[t.Symbol] = t.Last;
+        if (_ticked is null || !_ticked.Contains(t.Symbol)) (_ticked ??= new HashSet<SymbolId>()).Add(t.Symbol);
+    }
+
+    /// <summary>The view with risk's last prices, its positions re-marked to the ticks risk has received since.</summary>
+    private RiskSnapshot Snapshot() =>
+        RiskMarking.Remark(_view!.ToSnapshot(services.Options.Instruments) with { LastPrices = _last }, this, static (risk, symbol) =>
+            risk._ticked is not null && risk._ticked.Contains(symbol) && risk._last.TryGetValue(symbol, out var price) ? (true, price) : (false, 0m));
 
     private void OnView(IContext context, AccountView view)
     {
         var first = _view is null;
         _view = view;
         foreach (var (symbol, price) in view.LastPrices) _last.TryAdd(symbol, price);
+        foreach (var p in view.Positions) Subscribe(context, p.Symbol);
         foreach (var id in view.Released) _evaluator.Release(id);
         if (first) context.Send(context.Parent!, new ChildReady("risk"));
     }
@@ -93,9 +108,15 @@ public sealed class RiskActor(TradingServices services) : IActor
         _parked ??= new Dictionary<SymbolId, List<EvaluateOrder>>();
         if (_parked.TryGetValue(symbol, out var waiting)) { waiting.Add(m); return; }
         _parked[symbol] = [m];
-        var identity = TradingCore.SymbolIdentity(symbol.Value);
-        if ((_subscribed ??= new HashSet<SymbolId>()).Add(symbol)) services.Cluster.Request(identity, new SubscribeTicks(), context.Self);
-        services.Cluster.Request(identity, new QuoteRequest(symbol), context.Self);
+        Subscribe(context, symbol);
+        services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new QuoteRequest(symbol), context.Self);
+    }
+
+    /// <summary>Follows the ticks of <paramref name="symbol"/> (once): for order prices and for re-marking its positions.</summary>
+    private void Subscribe(IContext context, SymbolId symbol)
+    {
+        if ((_subscribed ??= new HashSet<SymbolId>()).Add(symbol))
+            services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new SubscribeTicks(), context.Self);
     }
 
     private void OnQuote(IContext context, QuoteReply reply)
