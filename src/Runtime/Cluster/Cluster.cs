@@ -74,7 +74,7 @@ public sealed partial class Cluster
     {
         if (!_kinds.TryGetValue(identity.Kind, out var kind))
             throw new ArgumentException($"unknown cluster kind '{identity.Kind}'", nameof(identity));
-        if (!kind.IsNodeLocal)
+        if (!kind.IsNodeLocal && !IsOnlyMember())
         {
             var owner = _config.PlacementStrategy.Place(identity, _members.Members);
             if (owner.Id != _members.Self.Id)
@@ -86,6 +86,13 @@ public sealed partial class Cluster
             }
         }
         DeliverLocal(kind, identity, message);
+    }
+
+    /// <summary>A one-member cluster places everything here: no placement hash per message (every tick of a single node).</summary>
+    private bool IsOnlyMember()
+    {
+        var members = _members.Members;
+        return members.Count == 1 && members[0].Id == _members.Self.Id;
     }
 
     private void DeliverLocal(ClusterKind kind, ClusterIdentity identity, object message)
