@@ -104,8 +104,10 @@ public sealed partial class AccountActor
 
     private bool DailyLossBreached()
     {
+        var dayPnl = _state.Positions.DayPnl;
+        if (dayPnl >= 0) return false;   // no loss: skip the limit's decimal division (once per mark)
         var limit = _state.StartOfDayEquity * _state.Limits.MaxDailyLossPercent / 100m;
-        return limit > 0 && -_state.Positions.DayPnl >= limit;
+        return limit > 0 && -dayPnl >= limit;
     }
 
     /// <summary>
