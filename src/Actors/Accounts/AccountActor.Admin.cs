@@ -13,7 +13,6 @@ namespace ActorTrading.Actors.Accounts;
 /// <summary>Create, limits, kill switch (halt/resume), daily-loss REDUCING on marks, and the view risk checks against.</summary>
 public sealed partial class AccountActor
 {
-    private Dictionary<SymbolId, decimal>? _viewPrices;
 
     private async Task CreateAsync(IContext context, CreateAccountRequest m)
     {
@@ -110,12 +109,8 @@ public sealed partial class AccountActor
         return limit > 0 && -dayPnl >= limit;
     }
 
-    /// <summary>
-    /// <paramref name="freshPrices"/> false (views sent on marks): the last prices are a copy made when the set of symbols
-    /// last changed. Risk only seeds prices of symbols it has not seen from a view (it follows their ticks itself), so a
-    /// price map copied per tick would be thrown away.
-    /// </summary>
-    private AccountView BuildView(bool full, bool freshPrices = true)
+    /// <summary>The view risk checks against; <paramref name="full"/> (a re-sync) carries no released ids.</summary>
+    private AccountView BuildView(bool full)
     {
         var positions = new List<PositionExposure>();
         foreach (var p in _state.Positions.All) if (!p.IsFlat) positions.Add(PositionExposure.From(p));
@@ -130,19 +125,12 @@ public sealed partial class AccountActor
         ClientOrderId[] released = full ? [] : [.. _released];
         _released.Clear();
         return new AccountView(_id, _state.State, _state.Cash, _state.Equity, _state.StartOfDayEquity, _state.Positions.DayPnl, positions, pending,
-            _state.OrdersToday, _state.TradesToday, _state.Limits, ViewPrices(full || freshPrices), released, Blocked);
+            _state.OrdersToday, _state.TradesToday, _state.Limits, new Dictionary<SymbolId, decimal>(_state.LastPrices), released, Blocked);
     }
 
-    private IReadOnlyDictionary<SymbolId, decimal> ViewPrices(bool fresh)
+    private void SendView(IContext context)
     {
-        if (fresh || _viewPrices is null || _viewPrices.Count != _state.LastPrices.Count)
-            _viewPrices = new Dictionary<SymbolId, decimal>(_state.LastPrices);
-        return _viewPrices;
-    }
-
-    private void SendView(IContext context, bool freshPrices = true)
-    {
-        if (_risk is not null) context.Send(_risk, BuildView(full: false, freshPrices));
+        if (_risk is not null) context.Send(_risk, BuildView(full: false));
     }
 
     private Account ToAccount() => new()
