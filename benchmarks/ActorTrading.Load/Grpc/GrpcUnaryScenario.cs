@@ -14,13 +14,13 @@ public sealed class GrpcUnaryScenario : IScenario
 
     public string Name => "grpc-unary";
 
-    public string Usage => "[--calls 20000] [--inflight 1] [--warmup 2000] [--target host:port] [--transport http2|httpclient]";
+    public string Usage => "[--calls 20000] [--inflight 1] [--warmup 20000] [--target host:port] [--transport http2|httpclient]";
 
     public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
     {
         var calls = args.Int("calls", 20000);
         var inflight = Math.Max(1, args.Int("inflight", 1));
-        var warmup = args.Int("warmup", 2000);
+        var warmup = args.Int("warmup", 20000);
         await using var server = await BenchServer.StartAsync(args, progress);
         using var channel = GrpcChannel.ForAddress(server.Address, BenchTransport.Options(args, progress));
         var client = new GrpcClient(channel);
