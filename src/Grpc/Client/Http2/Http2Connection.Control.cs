@@ -43,7 +43,7 @@ internal sealed partial class Http2Connection
 
                         break;
                     case Http2Protocol.HeaderTableSize:
-                        _encoderTable.SetPeerMaxSize(value);
+                        _encoderTable?.SetPeerMaxSize(value);
                         break;
                     case Http2Protocol.MaxFrameSize:
                         _peerMaxFrameSize = (int)Math.Clamp(value, Http2Protocol.DefaultMaxFrameSize, 16 * 1024 * 1024 - 1);
