@@ -16,7 +16,7 @@ internal sealed class HpackEncoderTable
 
     private const int EntryOverhead = 32;
     private readonly Queue<(string Name, string Value, long Number)> _entries = new();
-    private readonly Dictionary<(string Name, string Value), long> _numbers = new();
+    private readonly Dictionary<(string Name, string Value), long> _numbers = new(FieldComparer.Instance);
     private long _inserted;
     private int _size;
     private int _capacity = DefaultCapacity;
@@ -117,6 +117,26 @@ internal sealed class HpackEncoderTable
             {
                 _numbers.Remove((name, value));
             }
+        }
+    }
+
+    /// <summary>
+    /// Cheap hashing for the few fields we index: the strings are mostly the same instances call after call, so
+    /// reference equality answers first, and the hash skips the randomized full-string hash (a miss only costs bytes).
+    /// </summary>
+    private sealed class FieldComparer : IEqualityComparer<(string Name, string Value)>
+    {
+        public static readonly FieldComparer Instance = new();
+
+        public bool Equals((string Name, string Value) x, (string Name, string Value) y) =>
+            (ReferenceEquals(x.Name, y.Name) || string.Equals(x.Name, y.Name, StringComparison.Ordinal)) &&
+            (ReferenceEquals(x.Value, y.Value) || string.Equals(x.Value, y.Value, StringComparison.Ordinal));
+
+        public int GetHashCode((string Name, string Value) field)
+        {
+            var value = field.Value;
+            var hash = (field.Name.Length * 397) ^ (value.Length * 31);
+            return value.Length == 0 ? hash : hash ^ (value[^1] << 8) ^ value[value.Length / 2] ^ (value[0] << 16);
         }
     }
 }
