@@ -45,9 +45,13 @@ internal static class HpackEncoder
     /// <summary>Throws unless every character of <paramref name="value"/> fits one byte (ISO-8859-1), as header text must.</summary>
     public static void Check(string value)
     {
-        if (value.AsSpan().ContainsAnyExceptInRange((char)0, (char)0xFF))
+        // A plain loop: the generic span helpers box their char arguments until the JIT tiers them up.
+        foreach (var c in value)
         {
-            throw new HttpRequestException($"Header text '{value}' has a character outside ISO-8859-1.");
+            if (c > 0xFF)
+            {
+                throw new HttpRequestException($"Header text '{value}' has a character outside ISO-8859-1.");
+            }
         }
     }
 
