@@ -17,7 +17,7 @@ namespace ActorTrading.Actors.Accounts;
 /// </summary>
 public sealed partial class AccountActor
 {
-    private readonly Dictionary<long, EvaluateModify> _modifying = new();
+    private Dictionary<long, EvaluateModify>? _modifying;   // created with the first modification
     private long _modifySequence;
 
     private async Task ModifyAsync(IContext context, ModifyOrderRequest m)
@@ -48,7 +48,7 @@ public sealed partial class AccountActor
         var current = RequestOf(order);
         var evaluate = new EvaluateModify(++_modifySequence, id, quantity, limit, stop, current, order.RemainingQuantity,
             RequestOf(after) with { Quantity = after.RemainingQuantity }, context.Sender);
-        _modifying[evaluate.Token] = evaluate;
+        (_modifying ??= new Dictionary<long, EvaluateModify>())[evaluate.Token] = evaluate;
         context.Send(_risk, evaluate);
     }
 
@@ -57,7 +57,7 @@ public sealed partial class AccountActor
     private async Task OnModifyEvaluatedAsync(IContext context, ModifyEvaluated m)
     {
         var request = m.Request;
-        var known = _modifying.Remove(request.Token);
+        var known = _modifying?.Remove(request.Token) ?? false;
         if (m.Decision is not { } decision || !known)
         {
             Release(request.Current.ClientOrderId);
@@ -105,6 +105,7 @@ public sealed partial class AccountActor
     /// <summary>Risk failed: the modifications it was checking are answered UNAVAILABLE (nothing was changed).</summary>
     private void FailModifies(IContext context, string reason)
     {
+        if (_modifying is null) return;
         foreach (var pending in _modifying.Values)
             if (pending.ReplyTo is { } to) context.Send(to, Failures.Unavailable($"risk failed while checking the modification of {pending.OrderId}: {reason}; the order was not modified"));
         _modifying.Clear();

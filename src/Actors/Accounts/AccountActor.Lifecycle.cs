@@ -35,13 +35,16 @@ public sealed partial class AccountActor
 
     private void StartChildren(IContext context)
     {
-        _risk = context.SpawnNamed(_services.HotPath(Props.FromProducer(() => new RiskActor(_services))), "risk");
-        _position = context.SpawnNamed(Props.FromProducer(() => new PositionActor(_services))
-            .WithMailbox(Runtime.Mailbox.Mailboxes.Conflating(TickKey)), "position");
+        _risk = context.SpawnNamed(_services.SharedProps("risk", s => s.HotPath(Props.FromProducer(() => new RiskActor(s)))), "risk");
+        _position = context.SpawnNamed(_services.SharedProps("position", s => Props.FromProducer(() => new PositionActor(s))
+            .WithMailbox(ConflatingTicks)), "position");
         foreach (var s in _state.Strategies.Values) SpawnStrategy(context, s.InstanceName, s.Type, s.Symbols, s.Parameters);
     }
 
     internal static object? TickKey(object message) => message is MarketTick t ? t.Symbol.Value : null;
+
+    /// <summary>The mailbox of the children that follow ticks (latest tick per symbol wins); one factory for all.</summary>
+    private static readonly Func<Runtime.Mailbox.MailboxBase> ConflatingTicks = Runtime.Mailbox.Mailboxes.Conflating(TickKey);
 
     /// <summary>
     /// Appends <paramref name="events"/> and applies them. False when nothing was accepted: journal down (the caller

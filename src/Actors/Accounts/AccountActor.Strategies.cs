@@ -91,10 +91,19 @@ public sealed partial class AccountActor
 
     private void SpawnStrategy(IContext context, string name, string type, RepeatedField<string> symbols, MapField<string, string> parameters)
     {
-        var args = new StrategyArgs(_id, name, type, symbols.Select(SymbolId.Parse).ToArray(), new Dictionary<string, string>(parameters), _risk!,
-            _state.Limits.MinRewardRisk, symbols.Select(SymbolId.Parse).ToDictionary(x => x, x => _state.Positions.NetQuantity(x)));
-        var props = _services.HotPath(Props.FromProducer(() => new StrategyActor(_services, args)))
-            .WithMailbox(Runtime.Mailbox.Mailboxes.Conflating(TickKey));
+        // Only what differs from the defaults is kept (an idle strategy holds no empty copies): no parameters means the
+        // shared empty map, and a symbol without a position is simply absent (its quantity reads as 0).
+        var seeded = new Dictionary<SymbolId, decimal>();
+        foreach (var symbol in symbols.Select(SymbolId.Parse))
+            if (_state.Positions.NetQuantity(symbol) is var quantity && quantity != 0) seeded[symbol] = quantity;
+        var args = new StrategyArgs(_id, name, type, symbols.Select(SymbolId.Parse).ToArray(),
+            parameters.Count == 0 ? StrategyArgs.NoParameters : new Dictionary<string, string>(parameters), _risk!,
+            _state.Limits.MinRewardRisk, seeded.Count == 0 ? StrategyArgs.NoPositions : seeded);
+        var services = _services; // props built in one step: one record, one closure, one delegate per strategy
+        var props = Props.FromProducer(_ => new StrategyActor(services, args)) with
+        {
+            MailboxProducer = ConflatingTicks, Dispatcher = services.Options.HotPathDispatcher,
+        };
         _strategies[name] = context.SpawnNamed(props, "strategy/" + name);
     }
 }

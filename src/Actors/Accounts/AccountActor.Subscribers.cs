@@ -9,7 +9,11 @@ namespace ActorTrading.Actors.Accounts;
 /// <summary>Event subscribers: OrderEvent (increasing sequence) and PortfolioSnapshot (throttled, only on change).</summary>
 public sealed partial class AccountActor
 {
-    private readonly Dictionary<PID, SubscribeAccountEvents> _subscribers = new();
+    // Created with the first subscriber (an idle account has none); reads before that see a shared empty map.
+    private static readonly Dictionary<PID, SubscribeAccountEvents> NoSubscribers = new();
+    private Dictionary<PID, SubscribeAccountEvents>? _subscriberMap;
+
+    private Dictionary<PID, SubscribeAccountEvents> Subscribers => _subscriberMap ?? NoSubscribers;
     private long _eventSequence;
     private bool _portfolioDirty, _portfolioScheduled;
 
@@ -17,8 +21,9 @@ public sealed partial class AccountActor
     {
         if (context.Sender is not { } sender) return Task.CompletedTask;
         if (!_state.Exists) return Reply(context, sender, Failures.NotFound($"account {_id} does not exist", "account_id"));
-        if (_subscribers.TryAdd(sender, m)) context.Watch(sender);
-        else _subscribers[sender] = m;
+        _subscriberMap ??= new Dictionary<PID, SubscribeAccountEvents>();
+        if (_subscriberMap.TryAdd(sender, m)) context.Watch(sender);
+        else _subscriberMap[sender] = m;
         context.Send(sender, new SubscriptionConfirmed());
         if (m.Portfolio) context.Send(sender, Portfolio());
         return Task.CompletedTask;
@@ -27,27 +32,27 @@ public sealed partial class AccountActor
     private Task Unsubscribe(IContext context)
     {
         if (context.Sender is not { } sender) return Task.CompletedTask;
-        if (_subscribers.Remove(sender)) context.Unwatch(sender);
+        if (Subscribers.Remove(sender)) context.Unwatch(sender);
         context.Send(sender, new SubscriptionConfirmed());
         return Task.CompletedTask;
     }
 
     private Task OnTerminated(IContext context, Terminated m)
     {
-        _subscribers.Remove(m.Who);
+        Subscribers.Remove(m.Who);
         return Task.CompletedTask;
     }
 
     private void PublishOrder(IContext context, OrderState order, Fill? fill)
     {
         _portfolioDirty |= fill is not null;
-        if (_subscribers.Count == 0) return;
+        if (Subscribers.Count == 0) return;
         var e = new OrderEvent
         {
             AccountId = _id.Value, Order = order.ToProto(), Status = order.Status, Message = order.Message,
             Sequence = _eventSequence = Math.Max(_eventSequence + 1, _state.LastSeq), Trade = fill?.ToProto(),
         };
-        foreach (var (pid, what) in _subscribers) if (what.OrderEvents) context.Send(pid, e);
+        foreach (var (pid, what) in Subscribers) if (what.OrderEvents) context.Send(pid, e);
         SchedulePortfolio(context);
     }
 
@@ -59,7 +64,7 @@ public sealed partial class AccountActor
 
     private void SchedulePortfolio(IContext context)
     {
-        if (!_portfolioDirty || _portfolioScheduled || _subscribers.Count == 0) return;
+        if (!_portfolioDirty || _portfolioScheduled || Subscribers.Count == 0) return;
         _portfolioScheduled = true;
         context.System.Scheduler.ScheduleOnce(_services.Options.PortfolioInterval, context.Self, PublishPortfolio.Instance);
     }
@@ -70,7 +75,7 @@ public sealed partial class AccountActor
         if (!_portfolioDirty || !_state.Exists) return Task.CompletedTask;
         _portfolioDirty = false;
         PortfolioSnapshot? snapshot = null;
-        foreach (var (pid, what) in _subscribers)
+        foreach (var (pid, what) in Subscribers)
             if (what.Portfolio) context.Send(pid, snapshot ??= Portfolio());
         return Task.CompletedTask;
     }

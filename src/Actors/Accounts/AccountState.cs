@@ -37,10 +37,14 @@ public sealed partial class AccountState
     public OrderBook Orders { get; private set; }
     public PositionBook Positions { get; private set; } = new();
     public Dictionary<OrderId, OrderState> Active { get; } = new();
-    public Dictionary<OrderId, (string Gateway, string BrokerOrderId)> BrokerIds { get; } = new();
-    public Dictionary<PositionKey, ProtectiveLevels> Brackets { get; } = new();
+    // Created on first use: an idle account (most of them) holds no empty broker-id, bracket or trade collections.
+    private Dictionary<OrderId, (string Gateway, string BrokerOrderId)>? _brokerIds;
+    private Dictionary<PositionKey, ProtectiveLevels>? _brackets;
+    private LinkedList<Trade>? _trades;
+    public Dictionary<OrderId, (string Gateway, string BrokerOrderId)> BrokerIds => _brokerIds ??= new();
+    public Dictionary<PositionKey, ProtectiveLevels> Brackets => _brackets ??= new();
     public Dictionary<string, StrategyStarted> Strategies { get; } = new(StringComparer.Ordinal);
-    public LinkedList<Trade> Trades { get; } = new();
+    public LinkedList<Trade> Trades => _trades ??= new();
     public Dictionary<SymbolId, decimal> LastPrices { get; } = new();
     public string TradingDay { get; private set; } = "";
     public decimal StartOfDayEquity { get; private set; }

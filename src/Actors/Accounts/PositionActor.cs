@@ -18,8 +18,8 @@ public sealed class PositionActor(TradingServices services) : IActor
 {
     private readonly PositionBook _book = new();
     private readonly ExitWatch _exits = new();
-    private readonly HashSet<SymbolId> _subscribed = new();
-    private readonly List<ExitIntent> _scratch = new();
+    private HashSet<SymbolId>? _subscribed;   // created with the first position
+    private List<ExitIntent>? _scratch;   // created with the first armed bracket
     private ScheduledMessage? _squareOffTimer;
     private DateOnly _squaredOff;
 
@@ -43,7 +43,7 @@ public sealed class PositionActor(TradingServices services) : IActor
         _book.Mark(tick.Symbol, tick.Last);
         context.Send(context.Parent!, new PositionMarked(tick.Symbol, tick.Last));
         if (_exits.Count == 0) return;
-        _scratch.Clear();
+        (_scratch ??= new List<ExitIntent>()).Clear();
         _exits.OnPrice(tick.Symbol, tick.Last, _scratch);
         foreach (var exit in _scratch) context.Send(context.Parent!, new SubmitIntent(exit.ToOrderIntent(), exit.Reason.ToString().ToLowerInvariant()));
     }
@@ -82,7 +82,7 @@ public sealed class PositionActor(TradingServices services) : IActor
         var now = services.Time.GetUtcNow();
         var day = DateOnly.FromDateTime(services.Options.Calendar.LocalTime(now));
         if (day == _squaredOff) return;
-        _scratch.Clear();
+        (_scratch ??= new List<ExitIntent>()).Clear();
         if (AutoSquareOff.Collect(services.Options.Calendar, now, _book.Open(), _scratch) == 0) return;
         _squaredOff = day;
         foreach (var exit in _scratch)
@@ -94,6 +94,6 @@ public sealed class PositionActor(TradingServices services) : IActor
 
     private void Subscribe(IContext context, SymbolId symbol)
     {
-        if (_subscribed.Add(symbol)) services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new SubscribeTicks(), context.Self);
+        if ((_subscribed ??= new HashSet<SymbolId>()).Add(symbol)) services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new SubscribeTicks(), context.Self);
     }
 }

@@ -16,8 +16,8 @@ namespace ActorTrading.Actors.Accounts;
 public sealed class RiskActor(TradingServices services) : IActor
 {
     private readonly Dictionary<SymbolId, decimal> _last = new();
-    private readonly HashSet<SymbolId> _subscribed = new();
-    private readonly Dictionary<SymbolId, List<EvaluateOrder>> _parked = new();
+    private HashSet<SymbolId>? _subscribed;                       // created with the first symbol risk has to ask for
+    private Dictionary<SymbolId, List<EvaluateOrder>>? _parked;   // created with the first parked intent
     private IRiskEvaluator _evaluator = null!;
     private AccountView? _view;
 
@@ -59,7 +59,7 @@ public sealed class RiskActor(TradingServices services) : IActor
         var decision = m.BypassRisk
             ? RiskDecision.Approve(m.Request.Quantity, reduces: true)
             : _evaluator.Evaluate(m.Request, _view!.ToSnapshot(services.Options.Instruments) with { LastPrices = _last });
-        context.Send(parent, new RiskEvaluated(m.Request, decision, m.ReplyTo));
+        context.Send(parent, new RiskEvaluated(m.Request, decision, m.ReplyTo, m.TickArrivedAt));
     }
 
     /// <summary>A modification of an open order: checked at once (the order's symbol has a price unless it was a bypass exit).</summary>
@@ -90,17 +90,18 @@ public sealed class RiskActor(TradingServices services) : IActor
     private void Park(IContext context, EvaluateOrder m)
     {
         var symbol = m.Request.Symbol;
+        _parked ??= new Dictionary<SymbolId, List<EvaluateOrder>>();
         if (_parked.TryGetValue(symbol, out var waiting)) { waiting.Add(m); return; }
         _parked[symbol] = [m];
         var identity = TradingCore.SymbolIdentity(symbol.Value);
-        if (_subscribed.Add(symbol)) services.Cluster.Request(identity, new SubscribeTicks(), context.Self);
+        if ((_subscribed ??= new HashSet<SymbolId>()).Add(symbol)) services.Cluster.Request(identity, new SubscribeTicks(), context.Self);
         services.Cluster.Request(identity, new QuoteRequest(symbol), context.Self);
     }
 
     private void OnQuote(IContext context, QuoteReply reply)
     {
         if (reply.Last is { } last) _last.TryAdd(reply.Symbol, last.Last);
-        if (!_parked.Remove(reply.Symbol, out var parked)) return;
+        if (_parked is null || !_parked.Remove(reply.Symbol, out var parked)) return;
         foreach (var p in parked)
         {
             if (_view is null || _view.Blocked) context.Send(context.Parent!, new RiskUnavailable(p.Request, p.ReplyTo, "risk is re-syncing"));

@@ -18,19 +18,20 @@ public sealed class StrategyActor : IActor, IStrategyContext
     private readonly TradingServices _services;
     private readonly StrategyArgs _args;
     private Dictionary<SymbolId, decimal>? _last;       // created on the first tick: an idle strategy stays small
-    private readonly Dictionary<SymbolId, decimal> _positions;
+    private Dictionary<SymbolId, decimal>? _positions;  // created with the first non-zero position
     private Dictionary<SymbolId, BarBuilder>? _bars;     // created on the first tick
     private readonly string _prefix;
     private IStrategy _strategy = null!;
     private IContext _context = null!;
     private PID? _replyTo;
     private long _sequence;
+    private long _tickArrivedAt; // diagnostics: the stamp of the tick being handled, carried by the orders it causes
 
     public StrategyActor(TradingServices services, StrategyArgs args)
     {
         _services = services;
         _args = args;
-        _positions = new Dictionary<SymbolId, decimal>(args.Positions);
+        if (args.Positions.Count != 0) _positions = new Dictionary<SymbolId, decimal>(args.Positions);
         MinRewardRisk = args.MinRewardRisk;
         _prefix = "s-" + args.InstanceName + "-";
     }
@@ -74,13 +75,18 @@ public sealed class StrategyActor : IActor, IStrategyContext
             foreach (var s in _args.Symbols) _bars[s] = new BarBuilder(s);
         }
         _last![tick.Symbol] = tick.Last;
-        _strategy.OnTick(tick, this);
-        if (_bars.TryGetValue(tick.Symbol, out var builder) && builder.OnTick(tick) is { } bar) _strategy.OnBar(bar, this);
+        _tickArrivedAt = tick.ArrivedAt;
+        try
+        {
+            _strategy.OnTick(tick, this);
+            if (_bars.TryGetValue(tick.Symbol, out var builder) && builder.OnTick(tick) is { } bar) _strategy.OnBar(bar, this);
+        }
+        finally { _tickArrivedAt = 0; }
     }
 
     private void OnPosition(StrategyPosition p)
     {
-        _positions[p.Symbol] = p.NetQuantity;
+        (_positions ??= new Dictionary<SymbolId, decimal>())[p.Symbol] = p.NetQuantity;
         if (p.Fill is { } fill) _strategy.OnFill(fill, this);
     }
 
@@ -101,7 +107,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
     public IReadOnlyList<SymbolId> Symbols => _args.Symbols;
     public decimal MinRewardRisk { get; private set; }
     public bool TryGetInstrument(SymbolId symbol, out InstrumentSpec instrument) => _services.Options.Instruments.TryGet(symbol, out instrument);
-    public decimal PositionQuantity(SymbolId symbol) => _positions.GetValueOrDefault(symbol);
+    public decimal PositionQuantity(SymbolId symbol) => _positions?.GetValueOrDefault(symbol) ?? 0m;
     public decimal LastPrice(SymbolId symbol) => _last?.GetValueOrDefault(symbol) ?? 0m;
 
     public void Submit(OrderIntent intent)
@@ -110,6 +116,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
         var request = intent.ToRequest(_args.Account, cid, _args.InstanceName);
         var replyTo = _replyTo;
         _replyTo = null;
-        _context.Send(_args.Risk, new EvaluateOrder(request, replyTo, LastPrice: _last is not null && _last.TryGetValue(intent.Symbol, out var p) ? p : null));
+        _context.Send(_args.Risk, new EvaluateOrder(request, replyTo, LastPrice: _last is not null && _last.TryGetValue(intent.Symbol, out var p) ? p : null,
+            TickArrivedAt: _tickArrivedAt));
     }
 }

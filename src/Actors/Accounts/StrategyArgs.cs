@@ -12,4 +12,11 @@ public sealed record StrategyArgs(
     IReadOnlyDictionary<string, string> Parameters,
     PID Risk,
     decimal MinRewardRisk,
-    IReadOnlyDictionary<SymbolId, decimal> Positions);
+    IReadOnlyDictionary<SymbolId, decimal> Positions)
+{
+    /// <summary>Shared by every strategy started without parameters.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NoParameters = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>Shared by every strategy started while flat in all its symbols.</summary>
+    public static readonly IReadOnlyDictionary<SymbolId, decimal> NoPositions = System.Collections.ObjectModel.ReadOnlyDictionary<SymbolId, decimal>.Empty;
+}

@@ -7,7 +7,8 @@ namespace ActorTrading.Actors.Gateways;
 // (GatewayReport, ReconcileRequested) may cross nodes and has a wire form: GatewayWireSerializer.
 
 /// <summary>Account → gateway: send a new order. <see cref="BrokerOrder.ClientOrderId"/> is the routing id (<see cref="GatewayRouting"/>).</summary>
-public sealed record SubmitOrder(AccountId Account, OrderId OrderId, BrokerOrder Order);
+/// <param name="TickArrivedAt">diagnostics: when the tick behind the order entered its symbol actor (0: none; node-local).</param>
+public sealed record SubmitOrder(AccountId Account, OrderId OrderId, BrokerOrder Order, long TickArrivedAt = 0);
 
 /// <summary>Account → gateway: cancel (BrokerOrderId null while the broker has not acknowledged the order yet).</summary>
 public sealed record CancelBrokerOrder(AccountId Account, OrderId OrderId, string? BrokerOrderId);

@@ -9,6 +9,7 @@ namespace ActorTrading.Actors.Hosting;
 public sealed class TradingServices
 {
     private RuntimeCluster? _cluster;
+    private readonly Dictionary<string, Props> _childProps = new(StringComparer.Ordinal);
 
     public TradingServices(TradingCoreOptions options, TimeProvider time)
     {
@@ -27,4 +28,18 @@ public sealed class TradingServices
         Options.RiskEvaluatorFactory?.Invoke(Options.Calendar, Time) ?? new RiskEngineEvaluator(new RiskEngine(Options.Calendar, Time));
 
     public Props HotPath(Props props) => Options.HotPathDispatcher is { } d ? props.WithDispatcher(d) : props;
+
+    /// <summary>
+    /// Props built once per node under <paramref name="key"/> and shared by every actor that spawns that kind of child
+    /// (props hold delegates and closures: ~300 B each, per account when built per spawn). <paramref name="create"/> must
+    /// only capture node-wide state.
+    /// </summary>
+    public Props SharedProps(string key, Func<TradingServices, Props> create)
+    {
+        lock (_childProps)
+        {
+            if (!_childProps.TryGetValue(key, out var props)) _childProps[key] = props = create(this);
+            return props;
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace ActorTrading.Actors.Model;
 public sealed class OrderBook
 {
     private readonly Dictionary<ClientOrderId, OrderState> _byClientId = new();
-    private readonly Dictionary<OrderId, ClientOrderId> _clientIdByOrderId = new();
+    private Dictionary<OrderId, ClientOrderId>? _clientIdByOrderId;   // created with the first order
     private long _sequence;
 
     public OrderBook(AccountId account, long lastSequence = 0)
@@ -27,7 +27,7 @@ public sealed class OrderBook
 
     public bool TryGet(OrderId orderId, out OrderState order)
     {
-        if (_clientIdByOrderId.TryGetValue(orderId, out var cid)) return _byClientId.TryGetValue(cid, out order!);
+        if (_clientIdByOrderId is not null && _clientIdByOrderId.TryGetValue(orderId, out var cid)) return _byClientId.TryGetValue(cid, out order!);
         order = null!;
         return false;
     }
@@ -112,7 +112,7 @@ public sealed class OrderBook
     private OrderState Add(OrderState order)
     {
         _byClientId.Add(order.ClientOrderId, order);
-        _clientIdByOrderId.Add(order.OrderId, order.ClientOrderId);
+        (_clientIdByOrderId ??= new Dictionary<OrderId, ClientOrderId>()).Add(order.OrderId, order.ClientOrderId);
         return order;
     }
 

@@ -5,16 +5,23 @@ namespace ActorTrading.Actors.Model;
 /// <summary>All positions of one account, netted per symbol+product, with account-level P&amp;L totals.</summary>
 public sealed class PositionBook
 {
-    private readonly Dictionary<PositionKey, Position> _positions = new();
+    // Created with the first position (an idle account and its position child hold none); until then reads go to a
+    // shared empty map that is never written.
+    private static readonly Dictionary<PositionKey, Position> NoPositions = new();
+    private Dictionary<PositionKey, Position>? _map;
+
+    private Dictionary<PositionKey, Position> Map => _map ?? NoPositions;
+
+    private Dictionary<PositionKey, Position> Writable => _map ??= new Dictionary<PositionKey, Position>();
 
     /// <summary>Applies a fill; returns the position it changed.</summary>
     public Position Apply(Fill fill)
     {
         var key = new PositionKey(fill.Symbol, fill.Product);
-        if (!_positions.TryGetValue(key, out var position))
+        if (!Map.TryGetValue(key, out var position))
         {
             position = new Position(key);
-            _positions.Add(key, position);
+            Writable.Add(key, position);
         }
         position.Apply(fill);
         return position;
@@ -24,10 +31,10 @@ public sealed class PositionBook
     /// <summary>Restores a position read back from a snapshot (recovery only).</summary>
     public Position Seed(PositionKey key, decimal quantity, decimal averagePrice, decimal realizedPnl)
     {
-        if (!_positions.TryGetValue(key, out var position))
+        if (!Map.TryGetValue(key, out var position))
         {
             position = new Position(key);
-            _positions.Add(key, position);
+            Writable.Add(key, position);
         }
         position.Restore(quantity, averagePrice, realizedPnl);
         return position;
@@ -35,37 +42,37 @@ public sealed class PositionBook
 
     public void Mark(SymbolId symbol, decimal price)
     {
-        foreach (var p in _positions.Values) if (p.Key.Symbol == symbol) p.Mark(price);
+        foreach (var p in Map.Values) if (p.Key.Symbol == symbol) p.Mark(price);
     }
 
     public bool TryGet(SymbolId symbol, Product product, out Position position) =>
-        _positions.TryGetValue(new PositionKey(symbol, product), out position!);
+        Map.TryGetValue(new PositionKey(symbol, product), out position!);
 
     /// <summary>Net quantity of <paramref name="symbol"/> over all products.</summary>
     /// <summary>True when any position (open or flat) exists for <paramref name="symbol"/>.</summary>
     public bool TryGetAny(SymbolId symbol)
     {
-        foreach (var p in _positions.Values) if (p.Key.Symbol == symbol) return true;
+        foreach (var p in Map.Values) if (p.Key.Symbol == symbol) return true;
         return false;
     }
 
     public decimal NetQuantity(SymbolId symbol)
     {
         decimal q = 0;
-        foreach (var p in _positions.Values) if (p.Key.Symbol == symbol) q += p.Quantity;
+        foreach (var p in Map.Values) if (p.Key.Symbol == symbol) q += p.Quantity;
         return q;
     }
 
-    public IEnumerable<Position> All => _positions.Values;
+    public IEnumerable<Position> All => Map.Values;
 
     public IEnumerable<Position> Open()
     {
-        foreach (var p in _positions.Values) if (!p.IsFlat) yield return p;
+        foreach (var p in Map.Values) if (!p.IsFlat) yield return p;
     }
 
     public int OpenCount
     {
-        get { var n = 0; foreach (var p in _positions.Values) if (!p.IsFlat) n++; return n; }
+        get { var n = 0; foreach (var p in Map.Values) if (!p.IsFlat) n++; return n; }
     }
 
     public decimal RealizedPnl => Sum(static p => p.RealizedPnl);
@@ -75,13 +82,13 @@ public sealed class PositionBook
 
     public void StartDay()
     {
-        foreach (var p in _positions.Values) p.StartDay();
+        foreach (var p in Map.Values) p.StartDay();
     }
 
     private decimal Sum(Func<Position, decimal> f)
     {
         decimal total = 0;
-        foreach (var p in _positions.Values) total += f(p);
+        foreach (var p in Map.Values) total += f(p);
         return total;
     }
 }

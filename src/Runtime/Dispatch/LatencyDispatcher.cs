@@ -10,7 +10,7 @@ namespace ActorTrading.Runtime.Dispatch;
 /// </summary>
 public sealed class LatencyDispatcher : IDispatcher, IDisposable
 {
-    private readonly MpscQueue<MailboxBase> _ready = new(64);
+    private readonly MpscQueue<MailboxBase, PaddedIndexes> _ready = new(64);   // fed by other cores: padded
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Thread _thread;
     private readonly long _spinTicks;

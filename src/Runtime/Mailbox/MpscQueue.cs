@@ -1,20 +1,20 @@
 namespace ActorTrading.Runtime.Mailbox;
 
 /// <summary>
-/// Unbounded lock-free multi-producer single-consumer queue of rings (<see cref="MpscSegment{T}"/>).
+/// Unbounded lock-free multi-producer single-consumer queue of rings (<see cref="MpscSegment{T, TIndexes}"/>).
 /// Enqueue and dequeue allocate nothing while the queue stays within the capacity it has once
 /// reached; a full ring is frozen and followed by one twice its size (rare; under a lock). The
 /// first ring is created on the first enqueue, so an actor that never receives a user message
 /// costs no ring.
 /// </summary>
-internal sealed class MpscQueue<T> where T : class
+internal class MpscQueue<T, TIndexes> where T : class where TIndexes : struct, IRingIndexes
 {
     private const int MaxSegmentCapacity = 1 << 20;
     private readonly int _initialCapacity;
-    private MpscSegment<T>? _head;
-    private MpscSegment<T>? _tail;
+    private MpscSegment<T, TIndexes>? _head;
+    private MpscSegment<T, TIndexes>? _tail;
 
-    public MpscQueue(int initialCapacity = 8)
+    public MpscQueue(int initialCapacity)
     {
         if (initialCapacity < 2 || (initialCapacity & (initialCapacity - 1)) != 0)
             throw new ArgumentOutOfRangeException(nameof(initialCapacity), "must be a power of two >= 2");
@@ -38,13 +38,13 @@ internal sealed class MpscQueue<T> where T : class
                 if (tail != _tail) continue;
                 if (tail is null)
                 {
-                    var first = new MpscSegment<T>(_initialCapacity);
+                    var first = new MpscSegment<T, TIndexes>(_initialCapacity);
                     Volatile.Write(ref _head, first);
                     Volatile.Write(ref _tail, first);
                     continue;
                 }
                 tail.Freeze();
-                var next = new MpscSegment<T>(Math.Min(tail.Capacity * 2, MaxSegmentCapacity));
+                var next = new MpscSegment<T, TIndexes>(Math.Min(tail.Capacity * 2, MaxSegmentCapacity));
                 tail.Next = next;
                 Volatile.Write(ref _tail, next);
             }

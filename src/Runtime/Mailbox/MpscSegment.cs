@@ -5,13 +5,15 @@ namespace ActorTrading.Runtime.Mailbox;
 /// sequence number per slot (Vyukov; the design of ConcurrentQueue's segment). Producers claim a
 /// slot with one compare-and-swap on the tail; the single consumer needs no atomic operation.
 /// The ring is reused for ever; it is only replaced (by a bigger one) when it fills up.
+/// Where the two indexes live (<typeparamref name="TIndexes"/>: side by side or a cache line apart)
+/// is chosen by the queue's owner.
 /// </summary>
-internal sealed class MpscSegment<T> where T : class
+internal sealed class MpscSegment<T, TIndexes> where T : class where TIndexes : struct, IRingIndexes
 {
     private readonly Slot[] _slots;
     private readonly int _mask;
-    private PaddedIndexes _indexes;
-    private MpscSegment<T>? _next;
+    private TIndexes _indexes = default; // mutated through the ref properties
+    private MpscSegment<T, TIndexes>? _next;
 
     public MpscSegment(int capacity)
     {
@@ -23,7 +25,7 @@ internal sealed class MpscSegment<T> where T : class
     public int Capacity => _slots.Length;
     private int FreezeOffset => _slots.Length * 2;
 
-    public MpscSegment<T>? Next
+    public MpscSegment<T, TIndexes>? Next
     {
         get => Volatile.Read(ref _next);
         set => Volatile.Write(ref _next, value);

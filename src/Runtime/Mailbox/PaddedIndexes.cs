@@ -1,11 +1,19 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace ActorTrading.Runtime.Mailbox;
 
-/// <summary>Consumer and producer indexes of a ring on separate cache lines (no false sharing between them).</summary>
+/// <summary>
+/// Consumer and producer indexes on separate cache lines (no false sharing between them): for the few queues that
+/// another core fills while one drains them all the time, like the latency dispatcher's ready queue.
+/// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 2 * 64)]
-internal struct PaddedIndexes
+internal struct PaddedIndexes : IRingIndexes
 {
-    [FieldOffset(0)] public int Head;
-    [FieldOffset(64)] public int Tail;
+    [FieldOffset(0)] private int _head;
+    [FieldOffset(64)] private int _tail;
+
+    [UnscopedRef] public ref int Head => ref _head;
+
+    [UnscopedRef] public ref int Tail => ref _tail;
 }

@@ -1,11 +1,12 @@
 namespace ActorTrading.Runtime.Mailbox;
 
-/// <summary>The default mailbox: unbounded, lock-free, no allocation per message.</summary>
+/// <summary>The default mailbox: unbounded, lock-free, no allocation per message once its ring has grown to the
+/// actor's peak backlog (the first ring holds two messages and doubles when full, so an idle actor stays small).</summary>
 public sealed class UnboundedMailbox : MailboxBase
 {
     private readonly MpscQueue<object> _queue;
 
-    public UnboundedMailbox(int initialCapacity = 8) => _queue = new MpscQueue<object>(initialCapacity);
+    public UnboundedMailbox(int initialCapacity = 2) => _queue = new MpscQueue<object>(initialCapacity);
 
     public override int Count => _queue.Count;
 
