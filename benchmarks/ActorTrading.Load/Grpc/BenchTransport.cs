@@ -2,7 +2,7 @@ using ActorTrading.Grpc;
 
 namespace ActorTrading.Load.Grpc;
 
-/// <summary><c>--transport http2|httpclient</c>: which client HTTP/2 stack the gRPC scenarios use (default: our own).</summary>
+/// <summary><c>--transport http2|httpclient</c>: which client HTTP/2 stack the gRPC scenarios use (default: our own); <c>--hpack-index on|off</c>.</summary>
 internal static class BenchTransport
 {
     public static GrpcChannelOptions Options(ScenarioArgs args, TextWriter progress)
@@ -14,7 +14,11 @@ internal static class BenchTransport
             "httpclient" => GrpcTransport.HttpClient,
             _ => throw new ArgumentException($"--transport must be http2 or httpclient, got '{name}'"),
         };
-        progress.WriteLine($"client transport: {transport}");
-        return new GrpcChannelOptions { Transport = transport };
+        // --hpack-index off: our transport without the request-side HPACK dynamic table (for A/B runs).
+        var indexing = args.Str("hpack-index", "on") != "off";
+        progress.WriteLine($"client transport: {transport}, hpack index: {indexing}");
+        return transport == GrpcTransport.Http2 && !indexing
+            ? new GrpcChannelOptions { HttpHandler = GrpcChannel.CreateHttp2Handler(new() { HeaderIndexing = false }) }
+            : new GrpcChannelOptions { Transport = transport };
     }
 }

@@ -12,7 +12,7 @@ public sealed class GrpcStreamScenario : IScenario
 
     public string Name => "grpc-stream";
 
-    public string Usage => "[--messages 1000000] [--target host:port (must serve the bench service)] [--transport http2|httpclient]";
+    public string Usage => "[--messages 1000000] [--target host:port (must serve the bench service)] [--transport http2|httpclient] [--hpack-index on|off]";
 
     public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
     {

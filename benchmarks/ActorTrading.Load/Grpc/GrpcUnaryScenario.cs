@@ -14,17 +14,29 @@ public sealed class GrpcUnaryScenario : IScenario
 
     public string Name => "grpc-unary";
 
-    public string Usage => "[--calls 20000] [--inflight 1] [--warmup 2000] [--target host:port] [--transport http2|httpclient]";
+    public string Usage => "[--calls 20000] [--inflight 1] [--warmup 20000] [--target host:port] [--transport http2|httpclient] [--hpack-index on|off] [--alloc-types]";
 
     public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
     {
         var calls = args.Int("calls", 20000);
         var inflight = Math.Max(1, args.Int("inflight", 1));
-        var warmup = args.Int("warmup", 2000);
+        var warmup = args.Int("warmup", 20000);
         await using var server = await BenchServer.StartAsync(args, progress);
         using var channel = GrpcChannel.ForAddress(server.Address, BenchTransport.Options(args, progress));
         var client = new GrpcClient(channel);
         var request = new HealthCheckRequest();
-        return await ClosedLoop.MeasureAsync(calls, warmup, inflight, () => client.UnaryAsync(Check, request), progress, ct);
+        if (!args.Flag("alloc-types"))
+        {
+            return await ClosedLoop.MeasureAsync(calls, warmup, inflight, () => client.UnaryAsync(Check, request), progress, ct);
+        }
+
+        // Where the bytes per call go (sampled by type, client and server together), printed before the result line.
+        using var types = new AllocTypes();
+        await ClosedLoop.MeasureAsync(0, warmup, inflight, () => client.UnaryAsync(Check, request), progress, ct);
+        types.Start();
+        var result = await ClosedLoop.MeasureAsync(calls, 0, inflight, () => client.UnaryAsync(Check, request), progress, ct);
+        types.Stop();
+        types.Report(progress, calls);
+        return result;
     }
 }

@@ -76,16 +76,16 @@ public sealed partial class AccountActor
         _state.Orders.TryGet(id, out var order);
         Release(request.ClientOrderId);
         ReplyAll(context, replies, order.ToAck());
-        if (order.Status == OrderStatus.Accepted) SendToGateway(context, order);
+        if (order.Status == OrderStatus.Accepted) SendToGateway(context, order, m.TickArrivedAt);
         PublishOrder(context, order, null);
         if (events.Count > 1) PublishStateChange(context);
         SendView(context);
     }
 
-    private void SendToGateway(IContext context, OrderState order)
+    private void SendToGateway(IContext context, OrderState order, long tickArrivedAt = 0)
     {
         var brokerOrder = BrokerOrder.From(order) with { ClientOrderId = GatewayRouting.BrokerClientId(_id, order.OrderId) };
-        _services.Cluster.Send(TradingCore.GatewayIdentity(_services.Options.DefaultGateway), new SubmitOrder(_id, order.OrderId, brokerOrder));
+        _services.Cluster.Send(TradingCore.GatewayIdentity(_services.Options.DefaultGateway), new SubmitOrder(_id, order.OrderId, brokerOrder, tickArrivedAt));
     }
 
     private List<PID>? TakeReplies(ClientOrderId id, PID? replyTo)

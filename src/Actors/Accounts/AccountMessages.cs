@@ -9,10 +9,11 @@ namespace ActorTrading.Actors.Accounts;
 // Messages inside one account's actor tree (never cross nodes): immutable records.
 
 /// <summary>Strategy, position or account → risk: check this order (ReplyTo answers the API request, if any).</summary>
-public sealed record EvaluateOrder(OrderRequest Request, PID? ReplyTo, bool BypassRisk = false, decimal? LastPrice = null);
+/// <param name="TickArrivedAt">diagnostics: when the tick that caused the order entered its symbol actor (0: none).</param>
+public sealed record EvaluateOrder(OrderRequest Request, PID? ReplyTo, bool BypassRisk = false, decimal? LastPrice = null, long TickArrivedAt = 0);
 
 /// <summary>Risk → account: the decision on one order.</summary>
-public sealed record RiskEvaluated(OrderRequest Request, RiskDecision Decision, PID? ReplyTo);
+public sealed record RiskEvaluated(OrderRequest Request, RiskDecision Decision, PID? ReplyTo, long TickArrivedAt = 0);
 
 /// <summary>
 /// Account → risk: check a modification of an open order. <see cref="Current"/> is the order before it (remaining

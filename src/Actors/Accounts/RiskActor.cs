@@ -62,7 +62,7 @@ public sealed class RiskActor(TradingServices services) : IActor
         var decision = m.BypassRisk
             ? RiskDecision.Approve(m.Request.Quantity, reduces: true)
             : _evaluator.Evaluate(m.Request, Snapshot());
-        context.Send(parent, new RiskEvaluated(m.Request, decision, m.ReplyTo));
+        context.Send(parent, new RiskEvaluated(m.Request, decision, m.ReplyTo, m.TickArrivedAt));
     }
 
     /// <summary>A modification of an open order: checked at once (the order's symbol has a price unless it was a bypass exit).</summary>

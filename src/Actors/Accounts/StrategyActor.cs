@@ -25,6 +25,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
     private IContext _context = null!;
     private PID? _replyTo;
     private long _sequence;
+    private long _tickArrivedAt; // diagnostics: the stamp of the tick being handled, carried by the orders it causes
 
     public StrategyActor(TradingServices services, StrategyArgs args)
     {
@@ -74,8 +75,13 @@ public sealed class StrategyActor : IActor, IStrategyContext
             foreach (var s in _args.Symbols) _bars[s] = new BarBuilder(s);
         }
         _last![tick.Symbol] = tick.Last;
-        _strategy.OnTick(tick, this);
-        if (_bars.TryGetValue(tick.Symbol, out var builder) && builder.OnTick(tick) is { } bar) _strategy.OnBar(bar, this);
+        _tickArrivedAt = tick.ArrivedAt;
+        try
+        {
+            _strategy.OnTick(tick, this);
+            if (_bars.TryGetValue(tick.Symbol, out var builder) && builder.OnTick(tick) is { } bar) _strategy.OnBar(bar, this);
+        }
+        finally { _tickArrivedAt = 0; }
     }
 
     private void OnPosition(StrategyPosition p)
@@ -110,6 +116,7 @@ public sealed class StrategyActor : IActor, IStrategyContext
         var request = intent.ToRequest(_args.Account, cid, _args.InstanceName);
         var replyTo = _replyTo;
         _replyTo = null;
-        _context.Send(_args.Risk, new EvaluateOrder(request, replyTo, LastPrice: _last is not null && _last.TryGetValue(intent.Symbol, out var p) ? p : null));
+        _context.Send(_args.Risk, new EvaluateOrder(request, replyTo, LastPrice: _last is not null && _last.TryGetValue(intent.Symbol, out var p) ? p : null,
+            TickArrivedAt: _tickArrivedAt));
     }
 }

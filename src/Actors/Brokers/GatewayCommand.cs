@@ -10,6 +10,8 @@ public sealed record GatewayCommand(GatewayCommandKind Kind, ClientOrderId Clien
     public OrderModification? Modification { get; init; }
     /// <summary>How many times it was sent already (retries).</summary>
     public int Attempt { get; init; }
+    /// <summary>Diagnostics: when the tick that caused a new order entered its symbol actor (0: none).</summary>
+    public long TickArrivedAt { get; init; }
 
     /// <summary>The same request for its next try (after a transient error and the retry delay).</summary>
     public GatewayCommand NextAttempt() => this with { Attempt = Attempt + 1 };

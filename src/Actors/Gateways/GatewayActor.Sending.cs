@@ -67,6 +67,7 @@ public sealed partial class GatewayActor
 
     private void Execute(IContext context, GatewayCommand command)
     {
+        if (command.Attempt == 0) Diagnostics.TickToOrderInstruments.OrderReachedBroker(command.TickArrivedAt);
         Task<BrokerResult<BrokerOrderAck>> call = command.Kind switch
         {
             GatewayCommandKind.New => _broker.PlaceOrderAsync(command.Order!),

@@ -89,7 +89,7 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
         if (_scheduler.FailFast(GatewayCommandKind.New) is { } error) { Fail(m.Order.ClientOrderId, GatewayCommandKind.New, "UNAVAILABLE", error.Message); return; }
         if (_broker is PaperBroker && _ticks.Add(m.Order.Symbol))
             services.Cluster.Request(TradingCore.SymbolIdentity(m.Order.Symbol.Value), new SubscribeTicks(), context.Self);
-        Enqueue(context, GatewayCommand.New(m.Order, services.Time.GetUtcNow()));
+        Enqueue(context, GatewayCommand.New(m.Order, services.Time.GetUtcNow()) with { TickArrivedAt = m.TickArrivedAt });
     }
 
     private void OnCancel(IContext context, CancelBrokerOrder m)

@@ -3,10 +3,12 @@ using ActorTrading.Actors.Model;
 
 namespace ActorTrading.Actors.Gateways;
 
-// Messages between accounts and the gateway (one node: C# records; see README "What is missing").
+// Messages between accounts and the gateway. The gateway is node-local; what it sends an account by identity
+// (GatewayReport, ReconcileRequested) may cross nodes and has a wire form: GatewayWireSerializer.
 
 /// <summary>Account → gateway: send a new order. <see cref="BrokerOrder.ClientOrderId"/> is the routing id (<see cref="GatewayRouting"/>).</summary>
-public sealed record SubmitOrder(AccountId Account, OrderId OrderId, BrokerOrder Order);
+/// <param name="TickArrivedAt">diagnostics: when the tick behind the order entered its symbol actor (0: none; node-local).</param>
+public sealed record SubmitOrder(AccountId Account, OrderId OrderId, BrokerOrder Order, long TickArrivedAt = 0);
 
 /// <summary>Account → gateway: cancel (BrokerOrderId null while the broker has not acknowledged the order yet).</summary>
 public sealed record CancelBrokerOrder(AccountId Account, OrderId OrderId, string? BrokerOrderId);

@@ -30,6 +30,17 @@ public sealed class MarketTick
     public DateTimeOffset Time { get; }
     public long Sequence { get; }
 
+    /// <summary>
+    /// Diagnostics only: a <see cref="System.Diagnostics.Stopwatch"/> timestamp set once by the symbol actor before fan-out
+    /// (0 while no tick-to-order listener is attached); not part of the tick's value.
+    /// </summary>
+    public long ArrivedAt { get; private set; }
+
+    internal void MarkArrived(long timestamp)
+    {
+        if (ArrivedAt == 0) ArrivedAt = timestamp;
+    }
+
     public decimal Mid => Bid > 0 && Ask > 0 ? (Bid + Ask) / 2m : Last;
 
     public override string ToString() => $"{Symbol} {Bid}/{Ask} last {Last} vol {Volume} @{Time:O} #{Sequence}";

@@ -50,6 +50,7 @@ public sealed class SymbolActor(TradingServices services) : IActor
         if (tick.Symbol != _symbol) return;
         if (_last is not null && tick.Sequence != 0 && tick.Sequence <= _last.Sequence && tick.Time <= _last.Time) return;
         _last = tick;
+        if (Diagnostics.TickToOrderInstruments.Enabled) tick.MarkArrived(Diagnostics.TickToOrderInstruments.Stamp());
         if (_builder.OnTick(tick) is { } bar) AddBar(bar);
         if (_fanoutDirty) { _fanout = [.. _subscribers]; _fanoutDirty = false; }
         var system = services.Cluster.System;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,17 +19,27 @@ public static class CleartextProtocolSniffing
     private static ReadOnlySpan<byte> Preface => "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8;
 
     /// <summary>Use on a cleartext listener: <c>k.Listen(ip, port, l =&gt; l.UseGrpcCleartextSharedPort())</c>.</summary>
-    public static ListenOptions UseGrpcCleartextSharedPort(this ListenOptions listenOptions)
+    /// <param name="prefaceTimeout">how long a new connection may stay silent before its first bytes decide the protocol
+    /// (default 30 s, Kestrel's request-headers timeout); a connection that says nothing for that long is closed, so idle
+    /// sockets cannot pin connection slots before Kestrel's own timeouts apply.</param>
+    public static ListenOptions UseGrpcCleartextSharedPort(this ListenOptions listenOptions, TimeSpan? prefaceTimeout = null)
     {
+        var timeout = prefaceTimeout ?? TimeSpan.FromSeconds(30);
+        if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(prefaceTimeout), timeout, "must be positive");
         listenOptions.Protocols = HttpProtocols.Http1AndHttp2;
         // The connection looks TLS to Kestrel's protocol choice; let the request keep its real :scheme (http).
         listenOptions.KestrelServerOptions.AllowAlternateSchemes = true;
         listenOptions.Use(next => async context =>
         {
             var input = context.Transport.Input;
+            using var silence = CancellationTokenSource.CreateLinkedTokenSource(context.ConnectionClosed);
+            silence.CancelAfter(timeout);
             while (true)
             {
-                var result = await input.ReadAsync(context.ConnectionClosed).ConfigureAwait(false);
+                ReadResult result;
+                try { result = await input.ReadAsync(silence.Token).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return; } // silent (or gone) before deciding: close it
+
                 var buffer = result.Buffer;
                 var decided = buffer.Length >= Preface.Length || result.IsCompleted || !StartsLikePreface(buffer);
                 if (decided)

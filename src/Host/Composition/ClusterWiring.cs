@@ -1,3 +1,4 @@
+using ActorTrading.Actors.Gateways;
 using ActorTrading.Api.V1;
 using ActorTrading.Cluster.V1;
 using ActorTrading.Host.Configuration;
@@ -12,7 +13,8 @@ namespace ActorTrading.Host.Composition;
 /// Cluster mode (<c>Node:Cluster:Advertise</c> set): remoting with the API and cluster protocol messages registered,
 /// membership in Redis, and the kinds split into placed ones (<c>account</c>: one owner in the cluster, reached over
 /// remoting) and node-local ones (<c>symbol</c>, <c>gateway</c>: every node has its own, fed by its own feed and its own
-/// broker connection, because their messages are in-process records and ticks must not cross nodes per subscriber).
+/// broker connection, because ticks must not cross nodes per subscriber). What a gateway sends an account by identity (reports,
+/// reconcile requests) may cross nodes: <see cref="GatewayWireSerializer"/> gives it a wire form.
 /// </summary>
 public static class ClusterWiring
 {
@@ -21,9 +23,10 @@ public static class ClusterWiring
     /// <summary>The actor system's address: the advertised host:port in cluster mode, the node id otherwise.</summary>
     public static string SystemAddress(NodeOptions options) => options.Cluster.Enabled ? options.Cluster.Advertise : options.NodeId;
 
-    public static SerializerRegistry Serialization() => new(
+    public static SerializerRegistry Serialization() => new SerializerRegistry(
         AccountsReflection.Descriptor, OrdersReflection.Descriptor, PortfolioReflection.Descriptor, MarketDataReflection.Descriptor,
-        StrategiesReflection.Descriptor, ClusterReflection.Descriptor, CommonReflection.Descriptor, AccountProtocolReflection.Descriptor);
+        StrategiesReflection.Descriptor, ClusterReflection.Descriptor, CommonReflection.Descriptor, AccountProtocolReflection.Descriptor)
+        .Add(GatewayWireSerializer.Instance);
 
     public static Remote CreateRemote(ActorSystem system, NodeOptions options) =>
         new(system, new RemoteConfig(options.NodeId, Serialization()) { BearerToken = options.AdminKey });

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using ActorTrading.Grpc.Tests.Infrastructure;
 using ActorTrading.Grpc.Tests.Protos;
 using Microsoft.AspNetCore.Builder;
@@ -37,5 +38,34 @@ public sealed class CleartextSharedPortTests
         Assert.Equal(HttpVersion.Version11, web.Version);
         Assert.Equal(HttpStatusCode.OK, web.StatusCode);
         await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task SilentConnection_PastThePrefaceTimeout_IsClosed()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseGrpcCleartextSharedPort(TimeSpan.FromMilliseconds(200))));
+        builder.Services.AddGrpc();
+        await using var app = builder.Build();
+        app.UseGrpc();
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, address.Port);
+
+        var read = await socket.ReceiveAsync(new byte[16], SocketFlags.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, read); // the server closed the connection that never spoke
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void UseGrpcCleartextSharedPort_NonPositiveTimeout_Throws()
+    {
+        var kestrel = new KestrelServerOptions();
+        ArgumentOutOfRangeException? error = null;
+        kestrel.Listen(IPAddress.Loopback, 0, l => error = Record.Exception(() => l.UseGrpcCleartextSharedPort(TimeSpan.Zero)) as ArgumentOutOfRangeException);
+        Assert.NotNull(error);
     }
 }

@@ -3,8 +3,8 @@ using System.Buffers;
 namespace ActorTrading.Grpc.Http2;
 
 /// <summary>
-/// The request side of HPACK: static-table indices for the pseudo-headers and the names it has, literals without
-/// indexing for the rest (no dynamic table, so blocks can be encoded in any order and the server keeps no state for us).
+/// The request side of HPACK's primitives: indices, literals without indexing, strings (never Huffman-coded), integers.
+/// The dynamic table that repeated fields use lives in <see cref="HpackEncoderTable"/> (one per connection).
 /// Names are lower-cased on the way out, as HTTP/2 requires.
 /// </summary>
 internal static class HpackEncoder
@@ -30,20 +30,29 @@ internal static class HpackEncoder
 
     public static void WriteString(IBufferWriter<byte> output, string value, bool lowerCase)
     {
+        Check(value);
         WriteInteger(output, 0x00, 7, value.Length);
         var span = output.GetSpan(value.Length);
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (c > 0xFF)
-            {
-                throw new HttpRequestException($"Header text '{value}' has a character outside ISO-8859-1.");
-            }
-
             span[i] = lowerCase && c is >= 'A' and <= 'Z' ? (byte)(c | 0x20) : (byte)c;
         }
 
         output.Advance(value.Length);
+    }
+
+    /// <summary>Throws unless every character of <paramref name="value"/> fits one byte (ISO-8859-1), as header text must.</summary>
+    public static void Check(string value)
+    {
+        // A plain loop: the generic span helpers box their char arguments until the JIT tiers them up.
+        foreach (var c in value)
+        {
+            if (c > 0xFF)
+            {
+                throw new HttpRequestException($"Header text '{value}' has a character outside ISO-8859-1.");
+            }
+        }
     }
 
     /// <summary>An integer with an N-bit prefix (RFC 7541 §5.1); <paramref name="flags"/> fill the bits above the prefix.</summary>

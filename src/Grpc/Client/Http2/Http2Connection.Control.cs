@@ -42,6 +42,9 @@ internal sealed partial class Http2Connection
                         }
 
                         break;
+                    case Http2Protocol.HeaderTableSize:
+                        _encoderTable?.SetPeerMaxSize(value);
+                        break;
                     case Http2Protocol.MaxFrameSize:
                         _peerMaxFrameSize = (int)Math.Clamp(value, Http2Protocol.DefaultMaxFrameSize, 16 * 1024 * 1024 - 1);
                         break;

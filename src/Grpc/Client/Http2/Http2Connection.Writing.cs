@@ -13,6 +13,7 @@ internal sealed partial class Http2Connection
     private ArrayBufferWriter<byte> _pending = new(16 * 1024);
     private ArrayBufferWriter<byte> _sending = new(16 * 1024);
     private readonly ArrayBufferWriter<byte> _headerBlock = new(1024);
+    private readonly HpackEncoderTable? _encoderTable;
     private bool _flushing;
     private int _nextStreamId = 1;
     private long _connectionSendWindow = Http2Protocol.DefaultWindow;
@@ -77,7 +78,7 @@ internal sealed partial class Http2Connection
             _headerBlock.ResetWrittenCount();
             try
             {
-                Http2RequestHeaders.Encode(_headerBlock, request, Scheme, Authority);
+                Http2RequestHeaders.Encode(_headerBlock, request, Scheme, Authority, _encoderTable);
             }
             catch
             {

@@ -24,8 +24,9 @@ internal sealed partial class Http2Connection : IAsyncDisposable
     private bool _draining;
     private Exception? _closedError;
 
-    private Http2Connection(Socket socket, Stream transport, string scheme, string authority, int streamWindow)
+    private Http2Connection(Socket socket, Stream transport, string scheme, string authority, int streamWindow, bool headerIndexing)
     {
+        _encoderTable = headerIndexing ? new HpackEncoderTable() : null;
         _socket = socket;
         _transport = transport;
         Scheme = scheme;
@@ -74,7 +75,7 @@ internal sealed partial class Http2Connection : IAsyncDisposable
                 transport = ssl;
             }
 
-            var connection = new Http2Connection(socket, transport, address.Scheme, address.Authority, options.StreamWindow);
+            var connection = new Http2Connection(socket, transport, address.Scheme, address.Authority, options.StreamWindow, options.HeaderIndexing);
             await connection.StartAsync().ConfigureAwait(false);
             return connection;
         }

@@ -10,4 +10,10 @@ public sealed class Http2HandlerOptions
 
     /// <summary>The receive window each stream gets (SETTINGS_INITIAL_WINDOW_SIZE). Default 4 MiB.</summary>
     public int StreamWindow { get; set; } = Http2Connection.DefaultStreamWindow;
+
+    /// <summary>
+    /// Index the request fields every call repeats (path, authority, content-type, te, ...) in the HPACK dynamic table,
+    /// so later calls send one byte per field (<see cref="HpackEncoderTable"/>). Default true; false sends literals.
+    /// </summary>
+    public bool HeaderIndexing { get; set; } = true;
 }

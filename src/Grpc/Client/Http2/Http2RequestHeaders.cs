@@ -3,28 +3,40 @@ using System.Net.Http.Headers;
 
 namespace ActorTrading.Grpc.Http2;
 
-/// <summary>Encodes a request's header block: pseudo-headers first, then the request and content headers.</summary>
+/// <summary>
+/// Encodes a request's header block: pseudo-headers first, then the request and content headers. With a connection's
+/// <see cref="HpackEncoderTable"/>, the fields every call repeats are indexed (the rest, e.g. user metadata and
+/// grpc-timeout, stay literals without indexing so they cannot push the useful entries out); without one, all literals.
+/// </summary>
 internal static class Http2RequestHeaders
 {
-    public static void Encode(IBufferWriter<byte> output, HttpRequestMessage request, string scheme, string authority)
+    public static void Encode(IBufferWriter<byte> output, HttpRequestMessage request, string scheme, string authority, HpackEncoderTable? table = null)
     {
         if (request.Method != HttpMethod.Post)
         {
             throw new HttpRequestException($"The gRPC HTTP/2 transport only sends POST, not {request.Method}.");
         }
 
+        var path = request.RequestUri!.PathAndQuery;
+        if (table is not null)
+        {
+            // The table must stay in step with the peer's: check everything before the first entry is added.
+            CheckAll(request, path, authority);
+            table.BeginBlock(output);
+        }
+
         HpackEncoder.WriteIndexed(output, HpackStaticTable.MethodPost);
         HpackEncoder.WriteIndexed(output, scheme == Uri.UriSchemeHttps ? HpackStaticTable.SchemeHttps : HpackStaticTable.SchemeHttp);
-        HpackEncoder.WriteLiteral(output, HpackStaticTable.Path, request.RequestUri!.PathAndQuery);
-        HpackEncoder.WriteLiteral(output, HpackStaticTable.Authority, authority);
-        WriteAll(output, request.Headers);
+        Write(output, table, HpackStaticTable.Path, ":path", path);
+        Write(output, table, HpackStaticTable.Authority, ":authority", authority);
+        WriteAll(output, request.Headers, table);
         if (request.Content is { } content)
         {
-            WriteAll(output, content.Headers);
+            WriteAll(output, content.Headers, table);
         }
     }
 
-    private static void WriteAll(IBufferWriter<byte> output, HttpHeaders headers)
+    private static void WriteAll(IBufferWriter<byte> output, HttpHeaders headers, HpackEncoderTable? table)
     {
         foreach (var header in headers.NonValidated)
         {
@@ -38,16 +50,62 @@ internal static class Http2RequestHeaders
             {
                 if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
                 {
-                    HpackEncoder.WriteLiteral(output, HpackStaticTable.ContentType, value);
+                    Write(output, table, HpackStaticTable.ContentType, "content-type", value);
                 }
                 else if (string.Equals(name, "User-Agent", StringComparison.OrdinalIgnoreCase))
                 {
-                    HpackEncoder.WriteLiteral(output, HpackStaticTable.UserAgent, value);
+                    Write(output, table, HpackStaticTable.UserAgent, "user-agent", value);
+                }
+                else if (table is not null && IndexedName(name) is { } lower)
+                {
+                    table.WriteField(output, 0, lower, value);
                 }
                 else
                 {
                     HpackEncoder.WriteLiteral(output, name, value);
                 }
+            }
+        }
+    }
+
+    private static void Write(IBufferWriter<byte> output, HpackEncoderTable? table, int staticNameIndex, string name, string value)
+    {
+        if (table is null)
+        {
+            HpackEncoder.WriteLiteral(output, staticNameIndex, value);
+        }
+        else
+        {
+            table.WriteField(output, staticNameIndex, name, value);
+        }
+    }
+
+    /// <summary>The lower-case name of a header worth indexing (same value on every call), or null.</summary>
+    private static string? IndexedName(string name) =>
+        name.Equals("te", StringComparison.OrdinalIgnoreCase) ? "te"
+        : name.Equals(GrpcProtocol.AcceptEncodingHeader, StringComparison.OrdinalIgnoreCase) ? GrpcProtocol.AcceptEncodingHeader
+        : name.Equals(GrpcProtocol.EncodingHeader, StringComparison.OrdinalIgnoreCase) ? GrpcProtocol.EncodingHeader
+        : null;
+
+    private static void CheckAll(HttpRequestMessage request, string path, string authority)
+    {
+        HpackEncoder.Check(path);
+        HpackEncoder.Check(authority);
+        CheckAll(request.Headers);
+        if (request.Content is { } content)
+        {
+            CheckAll(content.Headers);
+        }
+    }
+
+    private static void CheckAll(HttpHeaders headers)
+    {
+        foreach (var header in headers.NonValidated)
+        {
+            HpackEncoder.Check(header.Key);
+            foreach (var value in header.Value)
+            {
+                HpackEncoder.Check(value);
             }
         }
     }
