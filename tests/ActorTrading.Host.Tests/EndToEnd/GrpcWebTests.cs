@@ -19,13 +19,7 @@ public sealed class GrpcWebTests(EmbeddedNodeFixture fixture) : IClassFixture<Em
     public async Task GrpcWeb_Http1OnTheGrpcPort_AnswersListSymbols()
     {
         using var http = new HttpClient();
-        var request = new HttpRequestMessage(HttpMethod.Post, Node.GrpcUrl + "/actortrading.v1.MarketData/ListSymbols")
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(Frame(0, new ListSymbolsRequest().ToByteArray())),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc-web+proto");
+        var request = ListSymbols("application/grpc-web+proto", new ListSymbolsRequest().ToByteArray());
         request.Headers.Add("x-grpc-web", "1");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", NodeProcess.AdminKey);
 
@@ -43,13 +37,7 @@ public sealed class GrpcWebTests(EmbeddedNodeFixture fixture) : IClassFixture<Em
     public async Task GrpcWeb_WithoutKey_AnswersUnauthenticatedInTrailers()
     {
         using var http = new HttpClient();
-        var request = new HttpRequestMessage(HttpMethod.Post, Node.GrpcUrl + "/actortrading.v1.MarketData/ListSymbols")
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(Frame(0, [])),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc-web");
+        var request = ListSymbols("application/grpc-web", []);
 
         using var response = await http.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
         var status = response.Headers.TryGetValues("grpc-status", out var v) ? v.Single()
@@ -57,6 +45,19 @@ public sealed class GrpcWebTests(EmbeddedNodeFixture fixture) : IClassFixture<Em
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("16", status, StringComparison.Ordinal);
+    }
+
+    /// <summary>An HTTP/1.1 gRPC-Web POST of MarketData/ListSymbols carrying <paramref name="message"/> in one data frame.</summary>
+    private HttpRequestMessage ListSymbols(string contentType, byte[] message)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Node.GrpcUrl + "/actortrading.v1.MarketData/ListSymbols")
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(Frame(0, message)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return request;
     }
 
     private static byte[] Frame(byte flags, byte[] payload)
