@@ -3,13 +3,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ActorTrading.Grpc.Tests.Infrastructure;
 using ActorTrading.Grpc.Tests.Protos;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ActorTrading.Grpc.Tests.Client;
 
@@ -19,19 +14,12 @@ public sealed class TlsTests
     public async Task UnaryAndGrpcWeb_OneTlsPort_BothServed()
     {
         using var certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
+        await using var server = await OnePortServer.StartAsync(l =>
         {
             l.Protocols = HttpProtocols.Http1AndHttp2;
             l.UseHttps(certificate);
-        }));
-        builder.Services.AddSingleton(new TestHooks());
-        builder.Services.AddGrpc().AddService<TestServiceImpl>(TestServiceImpl.Descriptor);
-        await using var app = builder.Build();
-        app.UseGrpc();
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        });
+        var address = server.Address;
         var handler = GrpcChannel.CreateDefaultHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) => cert?.GetCertHashString() == certificate.GetCertHashString();
         using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
@@ -44,26 +32,18 @@ public sealed class TlsTests
         Assert.Equal("tls", reply.Text);
         Assert.Equal(HttpVersion.Version11, web.Version);
         Assert.Equal(HttpStatusCode.OK, web.StatusCode);
-        await app.StopAsync();
     }
 
     [Fact]
     public async Task UnaryAndGrpcWeb_OneTlsPortOnHttp2Handler_BothServed()
     {
         using var certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l =>
+        await using var server = await OnePortServer.StartAsync(l =>
         {
             l.Protocols = HttpProtocols.Http1AndHttp2;
             l.UseHttps(certificate);
-        }));
-        builder.Services.AddSingleton(new TestHooks());
-        builder.Services.AddGrpc().AddService<TestServiceImpl>(TestServiceImpl.Descriptor);
-        await using var app = builder.Build();
-        app.UseGrpc();
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        });
+        var address = server.Address;
         var handler = GrpcChannel.CreateHttp2Handler(new ActorTrading.Grpc.Http2.Http2HandlerOptions
         {
             SslOptions = new System.Net.Security.SslClientAuthenticationOptions
@@ -81,7 +61,6 @@ public sealed class TlsTests
         Assert.Equal("tls", reply.Text);
         Assert.Equal(HttpVersion.Version11, web.Version);
         Assert.Equal(HttpStatusCode.OK, web.StatusCode);
-        await app.StopAsync();
     }
 
     private static X509Certificate2 CreateCertificate()

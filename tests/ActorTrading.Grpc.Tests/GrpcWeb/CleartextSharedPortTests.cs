@@ -2,13 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using ActorTrading.Grpc.Tests.Infrastructure;
 using ActorTrading.Grpc.Tests.Protos;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ActorTrading.Grpc.Tests.GrpcWeb;
 
@@ -18,15 +12,8 @@ public sealed class CleartextSharedPortTests
     [Fact]
     public async Task GrpcAndGrpcWeb_OneCleartextHttp1AndHttp2Port_BothServed()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseGrpcCleartextSharedPort()));
-        builder.Services.AddSingleton(new TestHooks());
-        builder.Services.AddGrpc().AddService<TestServiceImpl>(TestServiceImpl.Descriptor);
-        await using var app = builder.Build();
-        app.UseGrpc();
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await using var server = await OnePortServer.StartAsync(l => l.UseGrpcCleartextSharedPort());
+        var address = server.Address;
         using var channel = GrpcChannel.ForAddress(address);
         using var http = RawGrpc.Client();
 
@@ -37,27 +24,19 @@ public sealed class CleartextSharedPortTests
         Assert.Equal("h2c", reply.Text);
         Assert.Equal(HttpVersion.Version11, web.Version);
         Assert.Equal(HttpStatusCode.OK, web.StatusCode);
-        await app.StopAsync();
     }
 
     [Fact]
     public async Task SilentConnection_PastThePrefaceTimeout_IsClosed()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseGrpcCleartextSharedPort(TimeSpan.FromMilliseconds(200))));
-        builder.Services.AddGrpc();
-        await using var app = builder.Build();
-        app.UseGrpc();
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await using var server = await OnePortServer.StartAsync(l => l.UseGrpcCleartextSharedPort(TimeSpan.FromMilliseconds(200)));
+        var address = server.Address;
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(IPAddress.Loopback, address.Port);
 
         var read = await socket.ReceiveAsync(new byte[16], SocketFlags.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, read); // the server closed the connection that never spoke
-        await app.StopAsync();
     }
 
     [Fact]
