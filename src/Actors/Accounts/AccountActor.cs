@@ -54,6 +54,7 @@ public sealed partial class AccountActor : IActor
             case ChildReady m: return OnChildReady(context, m);
             case PublishPortfolio: return OnPublishPortfolio(context);
             case ReconcileRequested m: if (_state.Exists) SendReconcile(m.GatewayId); return Task.CompletedTask;
+            case Diagnostics.CountSubscribers: return Reply(context, context.Sender, new Diagnostics.SubscriberCount(Subscribers.Count));
             case Stopping or Stopped or Restarting: return Task.CompletedTask;
         }
         if (!_state.Exists) return ReplyIfRequest(context, Failures.NotFound($"account {_id} does not exist", "account_id"));
