@@ -49,6 +49,15 @@ public sealed class PrivatePostgres : IAsyncDisposable
     /// <summary>Starts the server and returns once it accepts connections (pg_ctl -w).</summary>
     public Task StartAgainAsync() => ShellAsync($"'{_bin}/pg_ctl' -D '{_data}' -l '{_dir}/postgres.log' -w -t 60 start >/dev/null", _runAs);
 
+    /// <summary>Runs one SQL statement with the server's psql and returns what it printed.</summary>
+    public async Task<string> PsqlAsync(string sql)
+    {
+        var (code, output) = await ToolRunner.RunAsync(Path.Combine(_bin, "psql"),
+            ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql]);
+        Assert.True(code == 0, $"{sql}\n{output}");
+        return output.Trim();
+    }
+
     private static async Task ShellAsync(string command, string runAs)
     {
         var (code, output) = runAs.Length == 0
