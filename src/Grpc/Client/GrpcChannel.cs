@@ -30,7 +30,12 @@ public sealed class GrpcChannel : IDisposable
         }
 
         Interceptors = options.Interceptors.ToArray();
+        _http2 = handler as Http2Handler;
+        _origin = address.GetLeftPart(UriPartial.Authority);
     }
+
+    private readonly Http2Handler? _http2;
+    private readonly string _origin;
 
     public Uri Address { get; }
 
@@ -75,6 +80,27 @@ public sealed class GrpcChannel : IDisposable
 
     /// <summary>Our own HTTP/2 transport (the default): one socket per connection, coalesced writes, a single reader loop.</summary>
     public static Http2Handler CreateHttp2Handler(Http2HandlerOptions? options = null) => new(options);
+
+    /// <summary>
+    /// Starts a call: on our <see cref="Http2Handler"/> as a bare HTTP/2 stream (no HttpRequestMessage or
+    /// HttpResponseMessage), on any other handler through <see cref="HttpMessageInvoker"/>.
+    /// </summary>
+    internal ValueTask<ITransportCall> StartCall(in RequestHead head, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
+    {
+        if (_http2 is { } http2)
+        {
+            return http2.StartCallAsync(Address, _origin, head, body, cancellationToken);
+        }
+
+        try
+        {
+            return new(new HttpClientTransportCall(Invoker, UriFor(head.Path), head, body, cancellationToken));
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<ITransportCall>(ex);
+        }
+    }
 
     internal Uri UriFor(string path) => _uris.GetOrAdd(path, static (p, address) => new Uri(address, p), Address);
 

@@ -64,7 +64,7 @@ internal sealed partial class Http2Connection
     /// Opens a stream: HEADERS (+ CONTINUATION), then as much of <paramref name="body"/> as the windows allow, all in one
     /// write. Returns how many body bytes went out; the caller sends the rest with <see cref="WriteDataAsync"/>.
     /// </summary>
-    public int StartStream(Http2Stream stream, HttpRequestMessage request, ReadOnlySpan<byte> body, bool endStream)
+    public int StartStream(Http2Stream stream, ReadOnlySpan<byte> body, bool endStream)
     {
         int sent;
         lock (_lock)
@@ -78,7 +78,7 @@ internal sealed partial class Http2Connection
             _headerBlock.ResetWrittenCount();
             try
             {
-                Http2RequestHeaders.Encode(_headerBlock, request, Scheme, Authority, _encoderTable);
+                stream.EncodeRequestHeaders(_headerBlock, Scheme, Authority, _encoderTable);
             }
             catch
             {
