@@ -50,16 +50,27 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     }
 
     /// <summary>The single response message of a unary or client-streaming call.</summary>
-    public async Task<TResponse> ReadUnaryAsync()
+    /// <param name="disposeWhenDone">Dispose the call at the end (the <see cref="GrpcClient.UnaryAsync"/> fast path: one async frame per call).</param>
+    public async Task<TResponse> ReadUnaryAsync(bool disposeWhenDone = false)
     {
-        var message = await ReadNextAsync(CancellationToken.None).ConfigureAwait(false)
-            ?? throw Violation("The server ended the call with OK but sent no response message.");
-        if (await ReadNextAsync(CancellationToken.None).ConfigureAwait(false) is not null)
+        try
         {
-            throw Violation("The server sent more than one response message to a unary call.");
-        }
+            var message = await ReadNextAsync(CancellationToken.None).ConfigureAwait(false)
+                ?? throw Violation("The server ended the call with OK but sent no response message.");
+            if (await ReadNextAsync(CancellationToken.None).ConfigureAwait(false) is not null)
+            {
+                throw Violation("The server sent more than one response message to a unary call.");
+            }
 
-        return message;
+            return message;
+        }
+        finally
+        {
+            if (disposeWhenDone)
+            {
+                Dispose();
+            }
+        }
     }
 
     /// <summary>The server broke the call's shape: the call ends INTERNAL whatever status it sent.</summary>
@@ -164,7 +175,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     /// <summary>The server has ended the call: a request stream still open is pointless, so stop HttpClient waiting on it.</summary>
     private void EndRequest()
     {
-        if (_transport is { } transport && !_completed)
+        if (_streamingRequest && !_completed && _transport is { } transport)
         {
             transport.AbortRequest(new RpcException(_status ?? Status.DefaultSuccess, "The call has finished: no more request messages can be sent."));
         }
@@ -204,7 +215,10 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         }
 
         _status ??= status;
-        _transport?.AbortRequest(ex);
+        if (_streamingRequest)
+        {
+            _transport?.AbortRequest(ex);
+        }
         return new RpcException(_status.Value, _trailers ?? new Metadata(), ex.Message);
     }
 

@@ -25,6 +25,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
     private Metadata? _trailers;
     private Metadata? _headers;
     private bool _disposed;
+    private bool _streamingRequest;
     private CancellationToken _registeredToken;
     private CancellationTokenRegistration _registration;
 
@@ -64,6 +65,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
     /// <summary>Sends the request: the body is one frame (unary, server streaming) or a stream written later (null).</summary>
     public void Start(TRequest? request)
     {
+        _streamingRequest = request is null;
         ReadOnlyMemory<byte>? body = request is null ? default(ReadOnlyMemory<byte>?) : Serialize(request, Options.WriteOptions);
         string? timeout = null;
         if (_deadline is { } deadline)
@@ -122,7 +124,11 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         }
 
         _registration.Dispose();
-        _transport?.AbortRequest(new RpcException(_status.Value));
+        if (_streamingRequest)
+        {
+            _transport?.AbortRequest(new RpcException(_status.Value));
+        }
+
         _reader?.Dispose();
         _transport?.Dispose();
         if (_transport is null && _starting is { IsCompleted: false } starting)
