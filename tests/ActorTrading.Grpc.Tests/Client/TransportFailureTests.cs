@@ -45,7 +45,7 @@ public sealed class TransportFailureTests
     }
 
     [Theory]
-    [MemberData(nameof(TestTransports.All), MemberType = typeof(TestTransports))]
+    [MemberData(nameof(TestTransports.AllWithUncoalesced), MemberType = typeof(TestTransports))]
     public async Task UnaryAsync_200ConcurrentCalls_EachGetsItsOwnReply(string transport)
     {
         await using var host = await GrpcTestHost.StartAsync();

@@ -14,7 +14,9 @@ internal sealed partial class Http2Connection
     private ArrayBufferWriter<byte> _sending = new(16 * 1024);
     private readonly ArrayBufferWriter<byte> _headerBlock = new(1024);
     private readonly HpackEncoderTable? _encoderTable;
+    private readonly bool _coalesceWrites;
     private bool _flushing;
+    private bool _flushQueued;
     private int _nextStreamId = 1;
     private long _connectionSendWindow = Http2Protocol.DefaultWindow;
     private int _peerInitialWindow = Http2Protocol.DefaultWindow;
@@ -97,10 +99,33 @@ internal sealed partial class Http2Connection
             {
                 stream.LocalClosed = true;
             }
+
+            if (_coalesceWrites && _streams.Count > 1)
+            {
+                // Others are in flight: their callers are likely starting calls right now too. One queued flush
+                // writes them all; when a flush is already running or queued, it takes these frames along.
+                if (!_flushing && !_flushQueued)
+                {
+                    _flushQueued = true;
+                    ThreadPool.UnsafeQueueUserWorkItem(static c => c.RunQueuedFlush(), this, preferLocal: true);
+                }
+
+                return sent;
+            }
         }
 
         _ = FlushAsync();
         return sent;
+    }
+
+    private void RunQueuedFlush()
+    {
+        lock (_lock)
+        {
+            _flushQueued = false;
+        }
+
+        _ = FlushAsync();
     }
 
     private void WriteHeaderFrames(int streamId, ReadOnlySpan<byte> block, bool endStream)
