@@ -15,8 +15,10 @@ public sealed class TransportFailureTests
         var (hooks, started, cancelled) = Blocking();
         await using var host = await GrpcTestHost.StartAsync(hooks: hooks);
         using var channel = TestTransports.Channel(host.Address, transport);
+        var client = new GrpcClient(channel);
+        await client.UnaryAsync(TestMethods.Unary, new EchoRequest { Text = "warm" }).WaitAsync(Guard); // connected: the deadline only runs the call
 
-        var pending = new GrpcClient(channel).UnaryAsync(TestMethods.Unary, new EchoRequest(), CallOptions.WithTimeout(TimeSpan.FromMilliseconds(300)));
+        var pending = client.UnaryAsync(TestMethods.Unary, new EchoRequest(), CallOptions.WithTimeout(TimeSpan.FromSeconds(1)));
         var ex = await Assert.ThrowsAsync<RpcException>(() => pending.WaitAsync(Guard));
 
         Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
