@@ -6,12 +6,15 @@ namespace ActorTrading.Grpc;
 /// <summary>
 /// A connection to one server address (<c>http://</c> = h2c with prior knowledge, <c>https://</c> = TLS with ALPN h2).
 /// Owns one handler (by default our <see cref="Http2Handler"/>; <see cref="GrpcTransport.HttpClient"/> picks
-/// <see cref="SocketsHttpHandler"/>); create one per address and share it: it is thread-safe.
+/// <see cref="SocketsHttpHandler"/>); create one per address and share it: it is thread-safe. On an
+/// <see cref="Http2Handler"/> calls run straight on its HTTP/2 streams; on any other handler, as HTTP requests.
 /// </summary>
 public sealed class GrpcChannel : IDisposable
 {
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
     private readonly bool _disposeHandler;
+    private readonly Http2Handler? _http2;
+    private readonly string _origin;
 
     private GrpcChannel(Uri address, GrpcChannelOptions options)
     {
@@ -33,9 +36,6 @@ public sealed class GrpcChannel : IDisposable
         _http2 = handler as Http2Handler;
         _origin = address.GetLeftPart(UriPartial.Authority);
     }
-
-    private readonly Http2Handler? _http2;
-    private readonly string _origin;
 
     public Uri Address { get; }
 
