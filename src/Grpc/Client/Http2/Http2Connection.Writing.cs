@@ -103,11 +103,12 @@ internal sealed partial class Http2Connection
             if (_coalesceWrites && _streams.Count > 1)
             {
                 // Others are in flight: their callers are likely starting calls right now too. One queued flush
-                // writes them all; when a flush is already running or queued, it takes these frames along.
+                // writes them all; when a flush is already running or queued, it takes these frames along. The global
+                // queue, not this thread's: a caller that goes on with synchronous work must not hold its request back.
                 if (!_flushing && !_flushQueued)
                 {
                     _flushQueued = true;
-                    ThreadPool.UnsafeQueueUserWorkItem(static c => c.RunQueuedFlush(), this, preferLocal: true);
+                    ThreadPool.UnsafeQueueUserWorkItem(static c => c.RunQueuedFlush(), this, preferLocal: false);
                 }
 
                 return sent;
