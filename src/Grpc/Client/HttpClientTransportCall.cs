@@ -103,7 +103,7 @@ internal sealed class HttpClientTransportCall : ITransportCall
     /// <summary>Every value of every header (lower-case names, pseudo-headers never appear here).</summary>
     private static List<KeyValuePair<string, string>> ToList(HttpHeaders headers, HttpHeaders? more)
     {
-        var list = new List<KeyValuePair<string, string>>();
+        var list = new List<KeyValuePair<string, string>>(headers.NonValidated.Count + (more?.NonValidated.Count ?? 0));
         Append(list, headers);
         if (more is not null)
         {
@@ -113,11 +113,20 @@ internal sealed class HttpClientTransportCall : ITransportCall
         return list;
     }
 
+    /// <summary>HttpClient gives known headers their canonical casing; the ones every gRPC response has map to constants.</summary>
+    private static string LowerName(string name) => name switch
+    {
+        "Content-Type" => "content-type",
+        "Date" => "date",
+        "Server" => "server",
+        _ => name.ToLowerInvariant(), // returns the same string when it is already lower case
+    };
+
     private static void Append(List<KeyValuePair<string, string>> list, HttpHeaders headers)
     {
         foreach (var header in headers.NonValidated)
         {
-            var name = header.Key.ToLowerInvariant();
+            var name = LowerName(header.Key);
             foreach (var value in header.Value)
             {
                 list.Add(new(name, value));
