@@ -27,6 +27,16 @@ public sealed class GrpcJsServerInteropTests(GrpcJsServerFixture server) : IClas
         Assert.True(failure is null, $"{testCase}: {failure}\ngrpc-js server output:\n{server.Output}");
     }
 
+    /// <summary>Our client on its default path (calls straight on our HTTP/2 streams) against a server that is not ours.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task CSharpDirectClient_AgainstGrpcJsServer_Passes(string testCase)
+    {
+        var peer = new InteropPeer("127.0.0.1", server.Port, ChecksCompression: false, Direct: true);
+        var failure = await InteropCases.RunAsync(peer, testCase).WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(failure is null, $"{testCase}: {failure}\ngrpc-js server output:\n{server.Output}");
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task PythonClient_AgainstGrpcJsServer_Passes(string testCase) =>

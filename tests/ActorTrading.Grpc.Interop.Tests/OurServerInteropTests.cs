@@ -20,6 +20,16 @@ public sealed class OurServerInteropTests(OurServerFixture server) : IClassFixtu
         Assert.True(failure is null, $"{testCase}: {failure}\nserver output:\n{server.Output}");
     }
 
+    /// <summary>Our client on its default path: calls straight on our HTTP/2 streams, no HttpRequestMessage (response flags not recorded).</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task CSharpDirectClient_AgainstOurServer_Passes(string testCase)
+    {
+        var peer = new InteropPeer("127.0.0.1", server.Port, ChecksCompression: true, Direct: true);
+        var failure = await InteropCases.RunAsync(peer, testCase).WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(failure is null, $"{testCase}: {failure}\nserver output:\n{server.Output}");
+    }
+
     /// <summary>The C# client's command line (what a person runs by hand): every case, one PASS line each, exit code 0.</summary>
     [Fact]
     public async Task CSharpClientCommandLine_AllCasesAgainstOurServer_ExitsZero()

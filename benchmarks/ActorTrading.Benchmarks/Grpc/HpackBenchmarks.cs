@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using ActorTrading.Grpc;
 using ActorTrading.Grpc.Http2;
 using BenchmarkDotNet.Attributes;
 
@@ -8,7 +9,8 @@ namespace ActorTrading.Benchmarks.Grpc;
 /// <summary>
 /// The new client transport's header paths: decoding a gRPC response header block as Kestrel sends it (static
 /// indices + plain literals, the baseline) and as grpc-js/nghttp2 send it (Huffman literals added to the dynamic
-/// table, then indexed), and encoding a request block.
+/// table, then indexed), and encoding a request block from an HttpRequestMessage (handler path) or a RequestHead
+/// (the direct path).
 /// </summary>
 [MemoryDiagnoser]
 public class HpackBenchmarks
@@ -21,6 +23,8 @@ public class HpackBenchmarks
     private byte[] _indexed = [];
     private HpackDecoder _dynamic = new();
     private HpackEncoderTable _table = new();
+    private HpackEncoderTable _headTable = new();
+    private readonly RequestHead _head = new("/grpc.health.v1.Health/Check", "grpc-actortrading/1.0", "identity,gzip,deflate", null, null, null);
 
     [GlobalSetup]
     public void Setup()
@@ -38,6 +42,8 @@ public class HpackBenchmarks
         _request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/grpc");
         _table = new HpackEncoderTable();
         Http2RequestHeaders.Encode(_output, _request, "http", "127.0.0.1:5000", _table);
+        _headTable = new HpackEncoderTable();
+        Http2RequestHeaders.Encode(_output, _head, "http", "127.0.0.1:5000", _headTable);
     }
 
     [Benchmark(Baseline = true)]
@@ -78,6 +84,24 @@ public class HpackBenchmarks
     {
         _output.ResetWrittenCount();
         Http2RequestHeaders.Encode(_output, _request, "http", "127.0.0.1:5000", _table);
+        return _output.WrittenCount;
+    }
+
+    /// <summary>The same fields from a call's <see cref="RequestHead"/> (the direct path, no HttpRequestMessage), all literals.</summary>
+    [Benchmark]
+    public int EncodeRequestHead()
+    {
+        _output.ResetWrittenCount();
+        Http2RequestHeaders.Encode(_output, _head, "http", "127.0.0.1:5000");
+        return _output.WrittenCount;
+    }
+
+    /// <summary>The direct path with the dynamic table warm (what every call after the first sends).</summary>
+    [Benchmark]
+    public int EncodeRequestHeadIndexed()
+    {
+        _output.ResetWrittenCount();
+        Http2RequestHeaders.Encode(_output, _head, "http", "127.0.0.1:5000", _headTable);
         return _output.WrittenCount;
     }
 

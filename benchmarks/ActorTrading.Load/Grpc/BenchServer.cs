@@ -34,13 +34,21 @@ internal sealed class BenchServer : IAsyncDisposable
             return new BenchServer(null, new Uri("http://" + target));
         }
 
-        return await StartAsync(0, progress);
+        // --server-inline on: Kestrel runs socket continuations on the I/O thread (SocketTransportOptions.
+        // UnsafePreferInlineScheduling). An A/B probe of the server's thread hops only; off (Kestrel's default, as the Host runs) by default.
+        return await StartAsync(0, progress, args.Str("server-inline", "off") == "on");
     }
 
-    public static async Task<BenchServer> StartAsync(int port, TextWriter progress)
+    public static async Task<BenchServer> StartAsync(int port, TextWriter progress, bool inlineScheduling = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (inlineScheduling)
+        {
+            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
+            progress.WriteLine("server: UnsafePreferInlineScheduling");
+        }
+
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(System.Net.IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2);

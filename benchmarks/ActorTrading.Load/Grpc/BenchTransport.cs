@@ -2,7 +2,10 @@ using ActorTrading.Grpc;
 
 namespace ActorTrading.Load.Grpc;
 
-/// <summary><c>--transport http2|httpclient</c>: which client HTTP/2 stack the gRPC scenarios use (default: our own); <c>--hpack-index on|off</c>.</summary>
+/// <summary>
+/// <c>--transport http2|httpclient</c>: which client HTTP/2 stack the gRPC scenarios use (default: our own);
+/// <c>--hpack-index on|off</c>, <c>--coalesce on|off</c>: our transport's options, for A/B runs.
+/// </summary>
 internal static class BenchTransport
 {
     public static GrpcChannelOptions Options(ScenarioArgs args, TextWriter progress)
@@ -16,9 +19,11 @@ internal static class BenchTransport
         };
         // --hpack-index off: our transport without the request-side HPACK dynamic table (for A/B runs).
         var indexing = args.Str("hpack-index", "on") != "off";
-        progress.WriteLine($"client transport: {transport}, hpack index: {indexing}");
-        return transport == GrpcTransport.Http2 && !indexing
-            ? new GrpcChannelOptions { HttpHandler = GrpcChannel.CreateHttp2Handler(new() { HeaderIndexing = false }) }
+        // --coalesce off: every call's frames written at once, even with others in flight (Http2HandlerOptions.CoalesceWrites).
+        var coalesce = args.Str("coalesce", "on") != "off";
+        progress.WriteLine($"client transport: {transport}, hpack index: {indexing}, coalesce writes: {coalesce}");
+        return transport == GrpcTransport.Http2 && (!indexing || !coalesce)
+            ? new GrpcChannelOptions { HttpHandler = GrpcChannel.CreateHttp2Handler(new() { HeaderIndexing = indexing, CoalesceWrites = coalesce }) }
             : new GrpcChannelOptions { Transport = transport };
     }
 }

@@ -10,14 +10,16 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     {
         try
         {
-            await EnsureResponseAsync().ConfigureAwait(false);
+            await EnsureHeadAsync().ConfigureAwait(false);
         }
-        catch (RpcException) when (_response is not null)
+        catch (RpcException) when (_transport is { ResponseStarted.IsCompletedSuccessfully: true })
         {
             // Trailers-Only or an HTTP error: the headers are still the headers.
         }
 
-        return _headers ??= _response is null ? new Metadata() : ClientResponse.ToMetadata(_response.Headers);
+        return _headers ??= _transport is { ResponseStarted.IsCompletedSuccessfully: true } transport
+            ? ClientResponse.ToMetadata(transport.Headers)
+            : new Metadata();
     }
 
     /// <summary>The next response message; null when the server ended the stream with OK. A non-OK status throws.</summary>
@@ -48,16 +50,27 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     }
 
     /// <summary>The single response message of a unary or client-streaming call.</summary>
-    public async Task<TResponse> ReadUnaryAsync()
+    /// <param name="disposeWhenDone">Dispose the call at the end (the <see cref="GrpcClient.UnaryAsync"/> fast path: one async frame per call).</param>
+    public async Task<TResponse> ReadUnaryAsync(bool disposeWhenDone = false)
     {
-        var message = await ReadNextAsync(CancellationToken.None).ConfigureAwait(false)
-            ?? throw Violation("The server ended the call with OK but sent no response message.");
-        if (await ReadNextAsync(CancellationToken.None).ConfigureAwait(false) is not null)
+        try
         {
-            throw Violation("The server sent more than one response message to a unary call.");
-        }
+            var message = await ReadNextAsync(CancellationToken.None).ConfigureAwait(false)
+                ?? throw Violation("The server ended the call with OK but sent no response message.");
+            if (await ReadNextAsync(CancellationToken.None).ConfigureAwait(false) is not null)
+            {
+                throw Violation("The server sent more than one response message to a unary call.");
+            }
 
-        return message;
+            return message;
+        }
+        finally
+        {
+            if (disposeWhenDone)
+            {
+                Dispose();
+            }
+        }
     }
 
     /// <summary>The server broke the call's shape: the call ends INTERNAL whatever status it sent.</summary>
@@ -72,7 +85,7 @@ internal sealed partial class ClientCall<TRequest, TResponse>
 
     public Metadata GetTrailers() => _trailers ??= _status is null
         ? throw new InvalidOperationException("The call has not finished: read the response first.")
-        : _response is null ? new Metadata() : ClientResponse.ToMetadata(_response.TrailingHeaders);
+        : _transport is { ResponseStarted.IsCompletedSuccessfully: true } transport ? ClientResponse.ToMetadata(transport.Trailers) : new Metadata();
 
     /// <summary>The frame reader, or null when the call already ended with OK (Trailers-Only).</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -88,23 +101,43 @@ internal sealed partial class ClientCall<TRequest, TResponse>
             return null;
         }
 
-        if (_status is { } known && _response is null && _send is null)
+        var transport = await EnsureHeadAsync().ConfigureAwait(false);
+        if (transport is null)
         {
-            throw new RpcException(known);
+            return null;
         }
 
+        var encoding = ClientResponse.Encoding(transport.Headers);
+        if (encoding is not null && encoding != GrpcProtocol.IdentityEncoding)
+        {
+            _decompressor = CompressionProviders.Find(_channel.Providers, encoding)
+                ?? throw Complete(new Status(StatusCode.Internal, $"The server used grpc-encoding '{encoding}', which this client did not offer."));
+        }
+
+        return _reader ??= new StreamFrameReader(transport.Body, _channel.Options.MaxReceiveMessageSize);
+    }
+
+    /// <summary>Waits for the response headers; null when they ended the call with OK (Trailers-Only); a non-OK early status throws.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ITransportCall?> EnsureHeadAsync()
+    {
+        ITransportCall transport;
         try
         {
-            _response ??= await _send!.ConfigureAwait(false);
+            transport = _transport ?? (_transport = await _starting!.ConfigureAwait(false));
+            if (!transport.ResponseStarted.IsCompletedSuccessfully)
+            {
+                await transport.ResponseStarted.ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
             throw Fail(ex);
         }
 
-        if (ClientResponse.EarlyStatus(_response) is { } early)
+        if (ClientResponse.EarlyStatus(transport.HttpStatus, transport.Headers) is { } early)
         {
-            _trailers = ClientResponse.ToMetadata(_response.Headers);
+            _trailers = ClientResponse.ToMetadata(transport.Headers);
             if (early.StatusCode == StatusCode.OK)
             {
                 _status = early;
@@ -115,20 +148,12 @@ internal sealed partial class ClientCall<TRequest, TResponse>
             throw Complete(early);
         }
 
-        var encoding = ClientResponse.Encoding(_response);
-        if (encoding is not null && encoding != GrpcProtocol.IdentityEncoding)
-        {
-            _decompressor = CompressionProviders.Find(_channel.Providers, encoding)
-                ?? throw Complete(new Status(StatusCode.Internal, $"The server used grpc-encoding '{encoding}', which this client did not offer."));
-        }
-
-        var stream = await _response.Content.ReadAsStreamAsync(Token).ConfigureAwait(false);
-        return _reader = new StreamFrameReader(stream, _channel.Options.MaxReceiveMessageSize);
+        return transport;
     }
 
     private void Finish()
     {
-        var trailers = _response!.TrailingHeaders;
+        var trailers = _transport!.Trailers;
         var status = ClientResponse.ReadStatus(trailers) ?? new Status(StatusCode.Unknown, "No grpc-status found on response.");
         if (status.StatusCode != StatusCode.OK)
         {
@@ -150,9 +175,9 @@ internal sealed partial class ClientCall<TRequest, TResponse>
     /// <summary>The server has ended the call: a request stream still open is pointless, so stop HttpClient waiting on it.</summary>
     private void EndRequest()
     {
-        if (RequestContent is { } content && !_completed)
+        if (_streamingRequest && !_completed && _transport is { } transport)
         {
-            content.Abort(new RpcException(_status ?? Status.DefaultSuccess, "The call has finished: no more request messages can be sent."));
+            transport.AbortRequest(new RpcException(_status ?? Status.DefaultSuccess, "The call has finished: no more request messages can be sent."));
         }
     }
 
@@ -190,7 +215,10 @@ internal sealed partial class ClientCall<TRequest, TResponse>
         }
 
         _status ??= status;
-        RequestContent?.Abort(ex);
+        if (_streamingRequest)
+        {
+            _transport?.AbortRequest(ex);
+        }
         return new RpcException(_status.Value, _trailers ?? new Metadata(), ex.Message);
     }
 

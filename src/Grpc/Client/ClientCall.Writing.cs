@@ -29,12 +29,12 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientStreamWri
         var frame = Serialize(message, _streamWriteOptions ?? Options.WriteOptions);
         try
         {
-            var stream = await RequestContent!.StreamAsync.WaitAsync(Token).ConfigureAwait(false);
-            await stream.WriteAsync(frame, Combine(cancellationToken)).ConfigureAwait(false);
-            await stream.FlushAsync(Token).ConfigureAwait(false);
+            var transport = _transport ?? (_transport = await _starting!.ConfigureAwait(false));
+            await transport.WriteFrameAsync(frame, Combine(cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not RpcException && !Token.IsCancellationRequested &&
-                                   _send is { IsCompletedSuccessfully: true } send && ClientResponse.EarlyStatus(send.Result) is { } early)
+                                   _transport is { ResponseStarted.IsCompletedSuccessfully: true } transport &&
+                                   ClientResponse.EarlyStatus(transport.HttpStatus, transport.Headers) is { } early)
         {
             // The server ended the call (e.g. UNAUTHENTICATED as Trailers-Only) while we were writing: report its status.
             throw Complete(early);
@@ -45,10 +45,20 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientStreamWri
         }
     }
 
-    public Task CompleteAsync()
+    /// <summary>Half-closes the request stream. Never throws: a call that failed reports it on the response side.</summary>
+    public async Task CompleteAsync()
     {
         _completed = true;
-        RequestContent!.Complete();
-        return Task.CompletedTask;
+        ITransportCall transport;
+        try
+        {
+            transport = _transport ?? (_transport = await _starting!.ConfigureAwait(false));
+        }
+        catch (Exception)
+        {
+            return; // the call never started: reading the response reports why
+        }
+
+        transport.CompleteRequest();
     }
 }

@@ -1,13 +1,11 @@
 using System.Buffers;
-using System.Net;
-using ActorTrading.Grpc.Http2;
 using Google.Protobuf;
 
 namespace ActorTrading.Grpc;
 
 /// <summary>
-/// One client call over HttpClient: builds the HTTP/2 request, reads frames and the status, maps transport failures
-/// to gRPC codes. The call objects (<see cref="AsyncUnaryCall{TResponse}"/> etc.) are thin views over it.
+/// One client call over an <see cref="ITransportCall"/> (our HTTP/2 stream, or any HttpMessageHandler): sends the
+/// request, reads frames and the status, maps transport failures to gRPC codes. The call objects (<see cref="AsyncUnaryCall{TResponse}"/> etc.) are thin views over it.
 /// </summary>
 internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
     where TRequest : class, IMessage<TRequest>
@@ -19,14 +17,15 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
     private readonly CancellationToken _userToken;
     private readonly DateTime? _deadline;
     private readonly ICompressionProvider? _sendCompressor;
-    private Task<HttpResponseMessage>? _send;
-    private HttpResponseMessage? _response;
+    private ITransportCall? _transport;
+    private Task<ITransportCall>? _starting;
     private StreamFrameReader? _reader;
     private ICompressionProvider? _decompressor;
     private Status? _status;
     private Metadata? _trailers;
     private Metadata? _headers;
     private bool _disposed;
+    private bool _streamingRequest;
     private CancellationToken _registeredToken;
     private CancellationTokenRegistration _registration;
 
@@ -57,35 +56,18 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
     }
 
     /// <summary>Request metadata that picks the request encoding of one call (as in grpc-dotnet); never sent.</summary>
-    public const string InternalEncodingRequest = "grpc-internal-encoding-request";
+    public const string InternalEncodingRequest = RequestHead.InternalEncodingRequest;
 
     public CallOptions Options { get; }
 
     public CancellationToken Token { get; }
 
-    public StreamingRequestContent? RequestContent { get; private set; }
-
-    /// <summary>Sends the request; the body is one frame (unary, server streaming) or a stream written later.</summary>
+    /// <summary>Sends the request: the body is one frame (unary, server streaming) or a stream written later (null).</summary>
     public void Start(TRequest? request)
     {
-        HttpContent content;
-        if (request is not null)
-        {
-            content = new FrameContent(Serialize(request, Options.WriteOptions));
-        }
-        else
-        {
-            RequestContent = new StreamingRequestContent();
-            content = RequestContent;
-        }
-
-        var message = new HttpRequestMessage(HttpMethod.Post, _channel.UriFor(_method.FullName))
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = content,
-        };
-        AddHeaders(message);
+        _streamingRequest = request is null;
+        ReadOnlyMemory<byte>? body = request is null ? default(ReadOnlyMemory<byte>?) : Serialize(request, Options.WriteOptions);
+        string? timeout = null;
         if (_deadline is { } deadline)
         {
             var remaining = deadline - DateTime.UtcNow;
@@ -93,16 +75,24 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
             {
                 _status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
                 _cts!.Cancel();
-                _send = Task.FromException<HttpResponseMessage>(new RpcException(_status.Value));
-                RequestContent?.Abort(new RpcException(_status.Value));
+                _starting = Task.FromException<ITransportCall>(new RpcException(_status.Value));
                 return;
             }
 
-            message.Headers.TryAddWithoutValidation(GrpcProtocol.TimeoutHeader, GrpcTimeout.Format(remaining));
+            timeout = GrpcTimeout.Format(remaining);
             _cts!.CancelAfter(remaining);
         }
 
-        _send = _channel.Invoker.SendAsync(message, Token);
+        var head = new RequestHead(_method.FullName, _channel.Options.UserAgent, _channel.AcceptEncoding, _sendCompressor?.EncodingName, timeout, Options.Headers);
+        var started = _channel.StartCall(head, body, Token);
+        if (started.IsCompletedSuccessfully)
+        {
+            _transport = started.Result;
+        }
+        else
+        {
+            _starting = started.AsTask();
+        }
     }
 
     /// <summary>One frame in an array of exactly its size (uncompressed), or via a growing buffer (compressed).</summary>
@@ -117,29 +107,6 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         var buffer = new ArrayBufferWriter<byte>(GrpcProtocol.FrameHeaderSize + 256);
         FrameCodec.WriteMessage(buffer, request, compressor, _channel.Options.MaxSendMessageSize);
         return buffer.WrittenMemory;
-    }
-
-    private void AddHeaders(HttpRequestMessage message)
-    {
-        var headers = message.Headers;
-        headers.TryAddWithoutValidation("te", "trailers");
-        headers.TryAddWithoutValidation("user-agent", _channel.Options.UserAgent);
-        headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, _channel.AcceptEncoding);
-        if (_sendCompressor is { } compressor)
-        {
-            headers.TryAddWithoutValidation(GrpcProtocol.EncodingHeader, compressor.EncodingName);
-        }
-
-        if (Options.Headers is { } metadata)
-        {
-            foreach (var entry in metadata)
-            {
-                if (entry.Key != InternalEncodingRequest)
-                {
-                    headers.TryAddWithoutValidation(entry.Key, MetadataCodec.ToHeaderValue(entry));
-                }
-            }
-        }
     }
 
     public void Dispose()
@@ -157,9 +124,19 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IClientCall
         }
 
         _registration.Dispose();
-        RequestContent?.Abort(new RpcException(_status.Value));
+        if (_streamingRequest)
+        {
+            _transport?.AbortRequest(new RpcException(_status.Value));
+        }
+
         _reader?.Dispose();
-        _response?.Dispose();
+        _transport?.Dispose();
+        if (_transport is null && _starting is { IsCompleted: false } starting)
+        {
+            // Still connecting: the cancelled token fails it, or it arrives and is reset at once.
+            starting.ContinueWith(static t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
+
         _cts?.Dispose();
     }
 }

@@ -1,81 +1,87 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace ActorTrading.Grpc;
 
-/// <summary>Reads status and metadata out of an HTTP response (headers, Trailers-Only, trailers).</summary>
+/// <summary>Reads status and metadata out of response header lists (headers, Trailers-Only, trailers); names are lower case.</summary>
 internal static class ClientResponse
 {
-    /// <summary>The status an HTTP response carries before its body: from the HTTP status, the content type or Trailers-Only; null for a normal response.</summary>
-    public static Status? EarlyStatus(HttpResponseMessage response)
+    /// <summary>The status a response carries before its body: from the HTTP status, the content type or Trailers-Only; null for a normal response.</summary>
+    public static Status? EarlyStatus(int httpStatus, List<KeyValuePair<string, string>> headers)
     {
-        if (response.StatusCode != HttpStatusCode.OK)
+        if (httpStatus != 200)
         {
-            return ReadStatus(response.Headers) ??
-                new Status(HttpStatusMapping.ToStatusCode(response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}");
+            return ReadStatus(headers) ??
+                new Status(HttpStatusMapping.ToStatusCode((HttpStatusCode)httpStatus), $"Bad gRPC response. HTTP status code: {httpStatus}");
         }
 
-        if (ReadStatus(response.Headers) is { } trailersOnly)
+        if (ReadStatus(headers) is { } trailersOnly)
         {
             return trailersOnly;
         }
 
-        var contentType = response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values) ? values.ToString() : null;
+        var contentType = Find(headers, "content-type");
         return GrpcProtocol.IsGrpcContentType(contentType)
             ? null
             : new Status(StatusCode.Unknown, $"Bad gRPC response. Invalid content-type value: {contentType ?? "(none)"}");
     }
 
-    public static Status? ReadStatus(HttpHeaders headers)
+    public static Status? ReadStatus(List<KeyValuePair<string, string>> headers)
     {
-        var nonValidated = headers.NonValidated;
-        if (!nonValidated.TryGetValues(GrpcProtocol.StatusHeader, out var statusValues))
+        if (Find(headers, GrpcProtocol.StatusHeader) is not { } statusValue)
         {
             return null;
         }
 
-        if (!int.TryParse(statusValues.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code))
+        if (!int.TryParse(statusValue, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
         {
-            return new Status(StatusCode.Unknown, $"Unexpected grpc-status value: {statusValues}");
+            return new Status(StatusCode.Unknown, $"Unexpected grpc-status value: {statusValue}");
         }
 
-        var detail = nonValidated.TryGetValues(GrpcProtocol.MessageHeader, out var messageValues)
-            ? PercentEncoding.Decode(messageValues.ToString())
-            : "";
+        var detail = Find(headers, GrpcProtocol.MessageHeader) is { } message ? PercentEncoding.Decode(message) : "";
         return new Status((StatusCode)code, detail);
     }
 
-    public static Metadata ToMetadata(HttpHeaders headers)
+    /// <summary>The value of a header; several values are joined with ", " (as HTTP reads a repeated header).</summary>
+    public static string? Find(List<KeyValuePair<string, string>> headers, string name)
+    {
+        string? found = null;
+        foreach (var (key, value) in headers)
+        {
+            if (string.Equals(key, name, StringComparison.Ordinal))
+            {
+                found = found is null ? value : found + ", " + value;
+            }
+        }
+
+        return found;
+    }
+
+    public static Metadata ToMetadata(List<KeyValuePair<string, string>> headers)
     {
         var metadata = new Metadata();
-        foreach (var header in headers.NonValidated)
+        foreach (var (key, value) in headers)
         {
-            foreach (var value in header.Value)
+            if (GrpcProtocol.IsReservedHeader(key))
             {
-                var key = header.Key.ToLowerInvariant();
-                if (GrpcProtocol.IsReservedHeader(key))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                if (MetadataEntry.IsBinaryKey(key) && value.Contains(','))
+            if (MetadataEntry.IsBinaryKey(key) && value.Contains(','))
+            {
+                foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        metadata.Add(MetadataCodec.FromHeader(key, part));
-                    }
+                    metadata.Add(MetadataCodec.FromHeader(key, part));
                 }
-                else
-                {
-                    metadata.Add(MetadataCodec.FromHeader(key, value));
-                }
+            }
+            else
+            {
+                metadata.Add(MetadataCodec.FromHeader(key, value));
             }
         }
 
         return metadata;
     }
 
-    public static string? Encoding(HttpResponseMessage response) =>
-        response.Headers.NonValidated.TryGetValues(GrpcProtocol.EncodingHeader, out var values) ? values.ToString() : null;
+    public static string? Encoding(List<KeyValuePair<string, string>> headers) => Find(headers, GrpcProtocol.EncodingHeader);
 }

@@ -6,12 +6,15 @@ namespace ActorTrading.Grpc;
 /// <summary>
 /// A connection to one server address (<c>http://</c> = h2c with prior knowledge, <c>https://</c> = TLS with ALPN h2).
 /// Owns one handler (by default our <see cref="Http2Handler"/>; <see cref="GrpcTransport.HttpClient"/> picks
-/// <see cref="SocketsHttpHandler"/>); create one per address and share it: it is thread-safe.
+/// <see cref="SocketsHttpHandler"/>); create one per address and share it: it is thread-safe. On an
+/// <see cref="Http2Handler"/> calls run straight on its HTTP/2 streams; on any other handler, as HTTP requests.
 /// </summary>
 public sealed class GrpcChannel : IDisposable
 {
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
     private readonly bool _disposeHandler;
+    private readonly Http2Handler? _http2;
+    private readonly string _origin;
 
     private GrpcChannel(Uri address, GrpcChannelOptions options)
     {
@@ -30,6 +33,8 @@ public sealed class GrpcChannel : IDisposable
         }
 
         Interceptors = options.Interceptors.ToArray();
+        _http2 = handler as Http2Handler;
+        _origin = address.GetLeftPart(UriPartial.Authority);
     }
 
     public Uri Address { get; }
@@ -75,6 +80,27 @@ public sealed class GrpcChannel : IDisposable
 
     /// <summary>Our own HTTP/2 transport (the default): one socket per connection, coalesced writes, a single reader loop.</summary>
     public static Http2Handler CreateHttp2Handler(Http2HandlerOptions? options = null) => new(options);
+
+    /// <summary>
+    /// Starts a call: on our <see cref="Http2Handler"/> as a bare HTTP/2 stream (no HttpRequestMessage or
+    /// HttpResponseMessage), on any other handler through <see cref="HttpMessageInvoker"/>.
+    /// </summary>
+    internal ValueTask<ITransportCall> StartCall(in RequestHead head, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
+    {
+        if (_http2 is { } http2)
+        {
+            return http2.StartCallAsync(Address, _origin, head, body, cancellationToken);
+        }
+
+        try
+        {
+            return new(new HttpClientTransportCall(Invoker, UriFor(head.Path), head, body, cancellationToken));
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<ITransportCall>(ex);
+        }
+    }
 
     internal Uri UriFor(string path) => _uris.GetOrAdd(path, static (p, address) => new Uri(address, p), Address);
 

@@ -11,14 +11,24 @@ public sealed class GrpcClient(GrpcChannel channel)
     public GrpcChannel Channel { get; } = channel ?? throw new ArgumentNullException(nameof(channel));
 
     /// <summary>The fast path: a unary call, just the response (non-OK status throws <see cref="RpcException"/>).</summary>
-    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, CallOptions options = default)
+    public Task<TResponse> UnaryAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, TRequest request, CallOptions options = default)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        Expect(method, MethodType.Unary);
-        using var call = new ClientCall<TRequest, TResponse>(Channel, method, options, ownCancellation: false);
-        call.Start(request);
-        return await call.ReadUnaryAsync().ConfigureAwait(false);
+        ClientCall<TRequest, TResponse>? call = null;
+        try
+        {
+            Expect(method, MethodType.Unary);
+            call = new ClientCall<TRequest, TResponse>(Channel, method, options, ownCancellation: false);
+            call.Start(request);
+        }
+        catch (Exception ex)
+        {
+            call?.Dispose();
+            return Task.FromException<TResponse>(ex); // as an async method would: every failure is in the task
+        }
+
+        return call.ReadUnaryAsync(disposeWhenDone: true);
     }
 
     /// <summary>A unary call with access to response headers, status and trailers.</summary>

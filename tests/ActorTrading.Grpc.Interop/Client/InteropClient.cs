@@ -29,15 +29,26 @@ internal sealed partial class InteropClient : IDisposable
 
     private readonly InteropPeer _peer;
     private readonly GrpcChannel _channel;
-    private readonly ResponseFrameRecorder _responseFrames;
+    private readonly ResponseFrameRecorder? _responseFrames;
 
     public InteropClient(InteropPeer peer)
     {
         _peer = peer;
-        _responseFrames = new ResponseFrameRecorder(GrpcChannel.CreateHttp2Handler());
-        _channel = GrpcChannel.ForAddress(peer.Address, new GrpcChannelOptions { HttpHandler = _responseFrames });
+        if (peer.Direct)
+        {
+            _channel = GrpcChannel.ForAddress(peer.Address);
+        }
+        else
+        {
+            _responseFrames = new ResponseFrameRecorder(GrpcChannel.CreateHttp2Handler());
+            _channel = GrpcChannel.ForAddress(peer.Address, new GrpcChannelOptions { HttpHandler = _responseFrames });
+        }
+
         Client = new GrpcClient(_channel);
     }
+
+    /// <summary>The response frames' compressed flags, when this client records them (and the server can be asked for them).</summary>
+    private ResponseFrameRecorder? FlagChecks => _peer.ChecksCompression ? _responseFrames : null;
 
     private GrpcClient Client { get; }
 

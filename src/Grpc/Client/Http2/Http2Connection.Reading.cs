@@ -14,6 +14,31 @@ internal sealed partial class Http2Connection
     private int _continuationStream;
     private bool _continuationEndStream;
     private long _connectionReceived;
+    private readonly List<Http2Stream> _wakes = [];
+
+    /// <summary>
+    /// A stream got headers, data or its end (reader loop): its caller is woken once this batch of frames is parsed,
+    /// before the loop reads the socket again, so what arrives in one read costs one hand-off, not one per frame.
+    /// </summary>
+    public void QueueWake(Http2Stream stream)
+    {
+        if (!stream.WakeQueued)
+        {
+            stream.WakeQueued = true;
+            _wakes.Add(stream);
+        }
+    }
+
+    private void WakeAll()
+    {
+        foreach (var stream in _wakes)
+        {
+            stream.WakeQueued = false;
+            stream.Wake();
+        }
+
+        _wakes.Clear();
+    }
 
     private async Task ReadLoopAsync()
     {
@@ -37,6 +62,7 @@ internal sealed partial class Http2Connection
                         start = 0;
                     }
 
+                    WakeAll();
                     var read = await _transport.ReadAsync(buffer.AsMemory(end)).ConfigureAwait(false);
                     if (read == 0)
                     {
@@ -59,6 +85,7 @@ internal sealed partial class Http2Connection
         }
         catch (Exception ex)
         {
+            WakeAll();
             Abort(ex as IOException ?? new IOException($"HTTP/2 connection failed: {ex.Message}", ex));
         }
         finally

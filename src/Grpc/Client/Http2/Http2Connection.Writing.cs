@@ -14,7 +14,9 @@ internal sealed partial class Http2Connection
     private ArrayBufferWriter<byte> _sending = new(16 * 1024);
     private readonly ArrayBufferWriter<byte> _headerBlock = new(1024);
     private readonly HpackEncoderTable? _encoderTable;
+    private readonly bool _coalesceWrites;
     private bool _flushing;
+    private bool _flushQueued;
     private int _nextStreamId = 1;
     private long _connectionSendWindow = Http2Protocol.DefaultWindow;
     private int _peerInitialWindow = Http2Protocol.DefaultWindow;
@@ -64,7 +66,7 @@ internal sealed partial class Http2Connection
     /// Opens a stream: HEADERS (+ CONTINUATION), then as much of <paramref name="body"/> as the windows allow, all in one
     /// write. Returns how many body bytes went out; the caller sends the rest with <see cref="WriteDataAsync"/>.
     /// </summary>
-    public int StartStream(Http2Stream stream, HttpRequestMessage request, ReadOnlySpan<byte> body, bool endStream)
+    public int StartStream(Http2Stream stream, ReadOnlySpan<byte> body, bool endStream)
     {
         int sent;
         lock (_lock)
@@ -78,7 +80,7 @@ internal sealed partial class Http2Connection
             _headerBlock.ResetWrittenCount();
             try
             {
-                Http2RequestHeaders.Encode(_headerBlock, request, Scheme, Authority, _encoderTable);
+                stream.EncodeRequestHeaders(_headerBlock, Scheme, Authority, _encoderTable);
             }
             catch
             {
@@ -97,10 +99,34 @@ internal sealed partial class Http2Connection
             {
                 stream.LocalClosed = true;
             }
+
+            if (_coalesceWrites && _streams.Count > 1)
+            {
+                // Others are in flight: their callers are likely starting calls right now too. One queued flush
+                // writes them all; when a flush is already running or queued, it takes these frames along. The global
+                // queue, not this thread's: a caller that goes on with synchronous work must not hold its request back.
+                if (!_flushing && !_flushQueued)
+                {
+                    _flushQueued = true;
+                    ThreadPool.UnsafeQueueUserWorkItem(static c => c.RunQueuedFlush(), this, preferLocal: false);
+                }
+
+                return sent;
+            }
         }
 
         _ = FlushAsync();
         return sent;
+    }
+
+    private void RunQueuedFlush()
+    {
+        lock (_lock)
+        {
+            _flushQueued = false;
+        }
+
+        _ = FlushAsync();
     }
 
     private void WriteHeaderFrames(int streamId, ReadOnlySpan<byte> block, bool endStream)

@@ -24,14 +24,15 @@ internal sealed partial class Http2Connection : IAsyncDisposable
     private bool _draining;
     private Exception? _closedError;
 
-    private Http2Connection(Socket socket, Stream transport, string scheme, string authority, int streamWindow, bool headerIndexing)
+    private Http2Connection(Socket socket, Stream transport, string scheme, string authority, Http2HandlerOptions options)
     {
-        _encoderTable = headerIndexing ? new HpackEncoderTable() : null;
+        _encoderTable = options.HeaderIndexing ? new HpackEncoderTable() : null;
+        _coalesceWrites = options.CoalesceWrites;
         _socket = socket;
         _transport = transport;
         Scheme = scheme;
         Authority = authority;
-        StreamReceiveWindow = streamWindow;
+        StreamReceiveWindow = options.StreamWindow;
     }
 
     public string Scheme { get; }
@@ -75,7 +76,7 @@ internal sealed partial class Http2Connection : IAsyncDisposable
                 transport = ssl;
             }
 
-            var connection = new Http2Connection(socket, transport, address.Scheme, address.Authority, options.StreamWindow, options.HeaderIndexing);
+            var connection = new Http2Connection(socket, transport, address.Scheme, address.Authority, options);
             await connection.StartAsync().ConfigureAwait(false);
             return connection;
         }

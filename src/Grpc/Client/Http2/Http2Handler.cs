@@ -19,27 +19,57 @@ public sealed class Http2Handler : HttpMessageHandler
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
         cancellationToken.ThrowIfCancellationRequested();
-        var connection = await ReserveAsync(uri, cancellationToken).ConfigureAwait(false);
+        var connection = await ReserveAsync(uri, uri.GetLeftPart(UriPartial.Authority), cancellationToken).ConfigureAwait(false);
         var stream = new Http2Stream(connection, request);
         var content = request.Content;
         if (content is null or FrameContent)
         {
-            var body = (content as FrameContent)?.Frame ?? ReadOnlyMemory<byte>.Empty;
-            var sent = connection.StartStream(stream, request, body.Span, endStream: true);
-            stream.RegisterCancellation(cancellationToken);
-            if (sent < body.Length || !stream.LocalClosed)
-            {
-                _ = SendRestAsync(stream, body[sent..], cancellationToken);
-            }
+            Start(stream, (content as FrameContent)?.Frame ?? ReadOnlyMemory<byte>.Empty, cancellationToken);
         }
         else
         {
-            connection.StartStream(stream, request, ReadOnlySpan<byte>.Empty, endStream: false);
+            connection.StartStream(stream, ReadOnlySpan<byte>.Empty, endStream: false);
             stream.RegisterCancellation(cancellationToken);
             _ = SendBodyAsync(stream, content, cancellationToken);
         }
 
-        return await stream.ResponseTask.ConfigureAwait(false);
+        await stream.ResponseStarted.ConfigureAwait(false);
+        return stream.ToResponseMessage();
+    }
+
+    /// <summary>
+    /// A gRPC call below HttpMessageHandler: the stream itself is the call's transport (no request or response
+    /// message objects). <paramref name="body"/> is the whole request (one frame), or null for a streaming request.
+    /// Completes synchronously when a connection is open.
+    /// </summary>
+    internal async ValueTask<ITransportCall> StartCallAsync(Uri address, string origin, RequestHead head, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = await ReserveAsync(address, origin, cancellationToken).ConfigureAwait(false);
+        var stream = new Http2Stream(connection, head);
+        if (body is { } frame)
+        {
+            Start(stream, frame, cancellationToken);
+        }
+        else
+        {
+            stream.MarkStreamingRequest();
+            connection.StartStream(stream, ReadOnlySpan<byte>.Empty, endStream: false);
+            stream.RegisterCancellation(cancellationToken);
+        }
+
+        return stream;
+    }
+
+    /// <summary>HEADERS and as much of the complete body as the windows allow in one write; the rest follows.</summary>
+    private static void Start(Http2Stream stream, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var sent = stream.Connection.StartStream(stream, body.Span, endStream: true);
+        stream.RegisterCancellation(cancellationToken);
+        if (sent < body.Length || !stream.LocalClosed)
+        {
+            _ = SendRestAsync(stream, body[sent..], cancellationToken);
+        }
     }
 
     private static async Task SendRestAsync(Http2Stream stream, ReadOnlyMemory<byte> rest, CancellationToken cancellationToken)
@@ -68,9 +98,8 @@ public sealed class Http2Handler : HttpMessageHandler
         }
     }
 
-    private async ValueTask<Http2Connection> ReserveAsync(Uri uri, CancellationToken cancellationToken)
+    private async ValueTask<Http2Connection> ReserveAsync(Uri uri, string origin, CancellationToken cancellationToken)
     {
-        var origin = uri.GetLeftPart(UriPartial.Authority);
         while (true)
         {
             Task<Http2Connection> connecting;

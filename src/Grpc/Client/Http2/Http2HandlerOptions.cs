@@ -16,4 +16,11 @@ public sealed class Http2HandlerOptions
     /// so later calls send one byte per field (<see cref="HpackEncoderTable"/>). Default true; false sends literals.
     /// </summary>
     public bool HeaderIndexing { get; set; } = true;
+
+    /// <summary>
+    /// When other calls are in flight on the connection, a new call's frames are written by a flush queued to the
+    /// thread pool (behind the callers already running) instead of at once, so the calls that start together share one
+    /// socket write. A lone call is always written at once. Default true; false writes every call at once.
+    /// </summary>
+    public bool CoalesceWrites { get; set; } = true;
 }

@@ -36,6 +36,81 @@ internal static class Http2RequestHeaders
         }
     }
 
+    /// <summary>A gRPC call's block, straight from its <see cref="RequestHead"/> (no HttpRequestMessage).</summary>
+    public static void Encode(IBufferWriter<byte> output, in RequestHead head, string scheme, string authority, HpackEncoderTable? table = null)
+    {
+        if (table is not null)
+        {
+            // The table must stay in step with the peer's: check everything before the first entry is added.
+            CheckAll(head, authority);
+            table.BeginBlock(output);
+        }
+
+        HpackEncoder.WriteIndexed(output, HpackStaticTable.MethodPost);
+        HpackEncoder.WriteIndexed(output, scheme == Uri.UriSchemeHttps ? HpackStaticTable.SchemeHttps : HpackStaticTable.SchemeHttp);
+        Write(output, table, HpackStaticTable.Path, ":path", head.Path);
+        Write(output, table, HpackStaticTable.Authority, ":authority", authority);
+        WriteIndexable(output, table, "te", "trailers");
+        if (head.Timeout is { } timeout)
+        {
+            HpackEncoder.WriteLiteral(output, GrpcProtocol.TimeoutHeader, timeout);
+        }
+
+        Write(output, table, HpackStaticTable.ContentType, "content-type", GrpcProtocol.ContentType);
+        if (head.Encoding is { } encoding)
+        {
+            WriteIndexable(output, table, GrpcProtocol.EncodingHeader, encoding);
+        }
+
+        WriteIndexable(output, table, GrpcProtocol.AcceptEncodingHeader, head.AcceptEncoding);
+        Write(output, table, HpackStaticTable.UserAgent, "user-agent", head.UserAgent);
+        if (head.Metadata is { } metadata)
+        {
+            foreach (var entry in metadata)
+            {
+                if (RequestHead.IsSent(entry))
+                {
+                    HpackEncoder.WriteLiteral(output, entry.Key, MetadataCodec.ToHeaderValue(entry));
+                }
+            }
+        }
+    }
+
+    private static void WriteIndexable(IBufferWriter<byte> output, HpackEncoderTable? table, string name, string value)
+    {
+        if (table is null)
+        {
+            HpackEncoder.WriteLiteral(output, name, value);
+        }
+        else
+        {
+            table.WriteField(output, 0, name, value);
+        }
+    }
+
+    private static void CheckAll(in RequestHead head, string authority)
+    {
+        HpackEncoder.Check(head.Path);
+        HpackEncoder.Check(authority);
+        HpackEncoder.Check(head.UserAgent);
+        HpackEncoder.Check(head.AcceptEncoding);
+        if (head.Encoding is { } encoding)
+        {
+            HpackEncoder.Check(encoding);
+        }
+
+        if (head.Metadata is { } metadata)
+        {
+            foreach (var entry in metadata)
+            {
+                if (!entry.IsBinary)
+                {
+                    HpackEncoder.Check(entry.Value); // keys are checked by MetadataEntry; binary values go out as base64
+                }
+            }
+        }
+    }
+
     private static void WriteAll(IBufferWriter<byte> output, HttpHeaders headers, HpackEncoderTable? table)
     {
         foreach (var header in headers.NonValidated)

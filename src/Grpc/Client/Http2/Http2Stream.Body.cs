@@ -57,12 +57,13 @@ internal sealed partial class Http2Stream : Stream
         }
         else
         {
-            WakeReader();
+            Connection.QueueWake(this);
         }
 
         return true;
     }
 
+    /// <summary>END_STREAM (reader loop): the caller is woken at the end of the batch.</summary>
     private void OnRemoteEnd()
     {
         lock (this)
@@ -70,7 +71,7 @@ internal sealed partial class Http2Stream : Stream
             RemoteEnded = true;
         }
 
-        WakeReader();
+        Connection.QueueWake(this);
         Connection.OnRemoteEnd(this);
     }
 

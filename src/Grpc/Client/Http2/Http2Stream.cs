@@ -1,23 +1,36 @@
-using System.Net;
-
 namespace ActorTrading.Grpc.Http2;
 
 /// <summary>
-/// One HTTP/2 stream of an <see cref="Http2Connection"/>: the response headers (completing SendAsync), the received body
-/// (this object is the response body <see cref="System.IO.Stream"/>), trailers, send window, reset and cancellation.
-/// Receive state is guarded by <c>this</c>; send state by the connection's write lock.
+/// One HTTP/2 stream of an <see cref="Http2Connection"/>: the response headers, the received body (this object is the
+/// response body <see cref="System.IO.Stream"/>), trailers, send window, reset and cancellation. A gRPC call uses it
+/// directly as its <see cref="ITransportCall"/> (<c>Http2Stream.Call.cs</c>); <see cref="Http2Handler"/> wraps it in an
+/// <see cref="HttpResponseMessage"/>. Receive state is guarded by <c>this</c>; send state by the connection's write lock.
+/// Events from the reader loop wake the caller once per socket read (<see cref="Http2Connection.QueueWake"/>), so a
+/// response whose HEADERS, DATA and trailers arrive together costs one hand-off.
 /// </summary>
 internal sealed partial class Http2Stream
 {
-    private readonly TaskCompletionSource<HttpResponseMessage> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HttpRequestMessage _request;
+    private readonly TaskCompletionSource _headersArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HttpRequestMessage? _request;
+    private readonly RequestHead _head;
     private CancellationTokenRegistration _cancellation;
+    private List<KeyValuePair<string, string>>? _responseHeaders;
+    private List<KeyValuePair<string, string>>? _trailers;
     private HttpResponseMessage? _message;
+    private bool _headersPending;
 
+    /// <summary>A stream for an <see cref="HttpRequestMessage"/> (the handler path).</summary>
     public Http2Stream(Http2Connection connection, HttpRequestMessage request)
     {
         Connection = connection;
         _request = request;
+    }
+
+    /// <summary>A stream for a gRPC call below HttpMessageHandler.</summary>
+    public Http2Stream(Http2Connection connection, in RequestHead head)
+    {
+        Connection = connection;
+        _head = head;
     }
 
     public Http2Connection Connection { get; }
@@ -34,7 +47,21 @@ internal sealed partial class Http2Stream
     /// <summary>Set when the stream failed (reset, connection loss, cancellation); later sends throw it.</summary>
     public Exception? Error { get; private set; }
 
-    public Task<HttpResponseMessage> ResponseTask => _response.Task;
+    /// <summary>Queued for a wake-up at the end of the reader loop's current batch (reader loop only).</summary>
+    public bool WakeQueued { get; set; }
+
+    /// <summary>Writes the request's header block (connection write lock, in wire order).</summary>
+    public void EncodeRequestHeaders(System.Buffers.IBufferWriter<byte> output, string scheme, string authority, HpackEncoderTable? table)
+    {
+        if (_request is not null)
+        {
+            Http2RequestHeaders.Encode(output, _request, scheme, authority, table);
+        }
+        else
+        {
+            Http2RequestHeaders.Encode(output, _head, scheme, authority, table);
+        }
+    }
 
     public void RegisterCancellation(CancellationToken token)
     {
@@ -47,14 +74,19 @@ internal sealed partial class Http2Stream
     /// <summary>A header block arrived (reader loop): the response headers, or the trailers.</summary>
     public void OnHeaders(List<KeyValuePair<string, string>> headers, bool endStream)
     {
-        if (_message is null)
+        if (_responseHeaders is null)
         {
             var status = 0;
-            foreach (var (name, value) in headers)
+            var fields = new List<KeyValuePair<string, string>>(headers.Count);
+            foreach (var field in headers)
             {
-                if (name == ":status")
+                if (field.Key == ":status")
                 {
-                    _ = int.TryParse(value, out status);
+                    _ = int.TryParse(field.Value, out status);
+                }
+                else if (field.Key.Length > 0 && field.Key[0] != ':')
+                {
+                    fields.Add(field);
                 }
             }
 
@@ -63,27 +95,15 @@ internal sealed partial class Http2Stream
                 return; // informational
             }
 
-            var message = new HttpResponseMessage((HttpStatusCode)status)
-            {
-                Version = HttpVersion.Version20,
-                RequestMessage = _request,
-                Content = new Http2ResponseContent(this),
-            };
-            foreach (var (name, value) in headers)
-            {
-                if (name.Length > 0 && name[0] != ':' && !message.Headers.TryAddWithoutValidation(name, value))
-                {
-                    message.Content.Headers.TryAddWithoutValidation(name, value);
-                }
-            }
-
-            _message = message;
+            HttpStatus = status;
+            _responseHeaders = fields;
+            _headersPending = true;
             if (endStream)
             {
                 OnRemoteEnd();
             }
 
-            _response.TrySetResult(message);
+            Connection.QueueWake(this);
             return;
         }
 
@@ -93,12 +113,19 @@ internal sealed partial class Http2Stream
             return;
         }
 
-        foreach (var (name, value) in headers)
+        var trailers = new List<KeyValuePair<string, string>>(headers.Count);
+        foreach (var field in headers)
         {
-            if (name.Length > 0 && name[0] != ':')
+            if (field.Key.Length > 0 && field.Key[0] != ':')
             {
-                _message.TrailingHeaders.TryAddWithoutValidation(name, value);
+                trailers.Add(field);
             }
+        }
+
+        lock (this)
+        {
+            _trailers = trailers;
+            CopyTrailers();
         }
 
         OnRemoteEnd();
@@ -132,7 +159,7 @@ internal sealed partial class Http2Stream
         Connection.Reset(this, errorCode);
     }
 
-    /// <summary>The stream is dead (connection loss, GOAWAY, reset): fail whatever waits on it.</summary>
+    /// <summary>The stream is dead (connection loss, GOAWAY, reset): fail whatever waits on it, at once.</summary>
     public void Fail(Exception error)
     {
         lock (this)
@@ -142,11 +169,23 @@ internal sealed partial class Http2Stream
 
         if (error is OperationCanceledException oce)
         {
-            _response.TrySetCanceled(oce.CancellationToken);
+            _headersArrived.TrySetCanceled(oce.CancellationToken);
         }
         else
         {
-            _response.TrySetException(error is HttpRequestException or OperationCanceledException ? error : new HttpRequestException(error.Message, error));
+            _headersArrived.TrySetException(error is HttpRequestException or OperationCanceledException ? error : new HttpRequestException(error.Message, error));
+        }
+
+        WakeReader();
+    }
+
+    /// <summary>The end of the reader loop's batch: tell the caller what arrived (headers and/or body).</summary>
+    public void Wake()
+    {
+        if (_headersPending)
+        {
+            _headersPending = false;
+            _headersArrived.TrySetResult();
         }
 
         WakeReader();
