@@ -18,7 +18,7 @@ public sealed class JournalScenario : IScenario
     public string Name => "journal";
 
     public string Usage => "--accounts 1000 --events 200000 --batch auto|N --latency-rate 50000 (open-loop phase after the closed loop; 0 = none) "
-        + "--latency-events N (default --events) --rate 0 (N>0: only an open loop at N events/s) --warmup 20000 --event fill|cash --inflight 2 "
+        + "--latency-events N (default --events) --rate 0 (N>0: only an open loop at N events/s) --warmup 20000 --event fill|cash --inflight 4 (lanes; default the journal's) "
         + "--store postgres|memory (memory: the same harness on the in-memory journal, a control). "
         + "events_per_sec = closed-loop throughput; closed_p50_ms/closed_p99_ms = its latency (≈ accounts / throughput); "
         + "p50_ms/p99_ms = latency from due time to durable in the open loop at latency_rate";
@@ -31,7 +31,7 @@ public sealed class JournalScenario : IScenario
         int maxBatch = batchArg == "auto" ? new PostgresStorageOptions("auto").MaxBatchEvents : int.Parse(batchArg, System.Globalization.CultureInfo.InvariantCulture);
         bool memory = args.Str("store", "postgres") == "memory";
         JournalPhase? phase = null;
-        var storage = memory ? null : await BenchSchema.OpenAsync("load_journal", maxBatch, args.Int("inflight", 2), c => phase?.OnCommit(c));
+        var storage = memory ? null : await BenchSchema.OpenAsync("load_journal", maxBatch, args.Int("inflight", new PostgresStorageOptions("auto").MaxInFlightBatches), c => phase?.OnCommit(c));
         IAccountJournal journal = storage is null ? new ActorTrading.Actors.InMemory.InMemoryAccountJournal() : storage.Journal;
         try
         {

@@ -32,8 +32,9 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
         _options = options;
         int lanes = Math.Max(1, options.MaxInFlightBatches);
         _lanes = new JournalLane[lanes];
+        var poolGeneration = new StrongBox<int>();
         for (int i = 0; i < lanes; i++)
-            _lanes[i] = new JournalLane(dataSource, options, options.MaxPendingAppends / lanes, NextBatchId, _stopping.Token);
+            _lanes[i] = new JournalLane(dataSource, options, options.MaxPendingAppends / lanes, NextBatchId, poolGeneration, _stopping.Token);
     }
 
     /// <summary>Batches written so far (for the load CLI's batch-size figure).</summary>

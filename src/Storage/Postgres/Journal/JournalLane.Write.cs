@@ -37,6 +37,7 @@ internal sealed partial class JournalLane
             catch (Exception ex) when (PostgresErrors.IsUnavailable(ex) || ex is OperationCanceledException)
             {
                 await DropConnectionAsync().ConfigureAwait(false);
+                Interlocked.Increment(ref _poolGeneration.Value);   // the other lanes' connections are as dead as this one
                 _dataSource.Clear();   // pooled connections to a restarted server are dead: the next batch opens fresh ones
                 batch.FailAll(new JournalUnavailableException($"journal unavailable, nothing was written: {ex.Message}", ex));
                 return;

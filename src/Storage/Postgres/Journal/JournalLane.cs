@@ -1,4 +1,5 @@
 using System.Data;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ActorTrading.Actors.Ports;
 using Npgsql;
@@ -21,10 +22,16 @@ internal sealed partial class JournalLane
     private readonly Channel<PendingWrite> _channel;
     private readonly Queue<PendingAppend> _deferred = new();
     private readonly ReadModelChanges _changes = new();
+    private readonly StrongBox<int> _poolGeneration;
     private NpgsqlConnection? _connection;
+    private int _connectionGeneration;
 
-    public JournalLane(NpgsqlDataSource dataSource, PostgresStorageOptions options, int capacity, Func<long> nextBatchId, CancellationToken stopping)
+    /// <param name="poolGeneration">Shared by the journal's lanes: bumped when one finds the server gone, so every lane drops its
+    /// connection (opened before the outage, most likely dead) instead of each failing one more batch on it.</param>
+    public JournalLane(NpgsqlDataSource dataSource, PostgresStorageOptions options, int capacity, Func<long> nextBatchId,
+        StrongBox<int> poolGeneration, CancellationToken stopping)
     {
+        _poolGeneration = poolGeneration;
         _dataSource = dataSource;
         _options = options;
         _nextBatchId = nextBatchId;
@@ -100,9 +107,11 @@ internal sealed partial class JournalLane
     /// <summary>The lane's own connection (kept open between batches: no pool rent, no session reset per commit).</summary>
     private async ValueTask<NpgsqlConnection> ConnectionAsync()
     {
-        if (_connection is { FullState: ConnectionState.Open }) return _connection;
+        int generation = Volatile.Read(ref _poolGeneration.Value);
+        if (_connection is { FullState: ConnectionState.Open } && _connectionGeneration == generation) return _connection;
         await DropConnectionAsync().ConfigureAwait(false);
         _connection = await _dataSource.OpenConnectionAsync(_stopping).ConfigureAwait(false);
+        _connectionGeneration = generation;
         return _connection;
     }
 
