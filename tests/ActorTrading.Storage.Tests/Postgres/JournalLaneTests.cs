@@ -83,4 +83,28 @@ public sealed class JournalLaneTests : IAsyncLifetime
         await foreach (var e in node.Journal.LoadAsync(accounts[4], 0)) loser.Add(e);
         Assert.Single(loser);
     }
+
+    [Fact]
+    public async Task AppendAsync_ServerDroppedEveryLaneConnection_AtMostOneAppendFailsThenEveryLaneReconnects()
+    {
+        var app = TestServices.UniqueName("lanes");
+        await using var node = await PostgresStorage.OpenAsync(_schema.Options with
+        {
+            ConnectionString = _schema.ConnectionString + ";Application Name=" + app, MaxInFlightBatches = 4,
+        });
+        var accounts = Enumerable.Range(0, 40).Select(i => $"drop-{i}").ToArray();
+        await Task.WhenAll(accounts.Select(a => node.Journal.AppendAsync(a, 1, [TestEvents.Halted()]))).WaitAsync(TimeSpan.FromSeconds(60));
+
+        await _schema.ExecuteAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{app}'");
+
+        var outcomes = new List<Exception?>();
+        foreach (var a in accounts)   // one at a time: after the first lane finds its connection dead, the others must not
+        {
+            try { await node.Journal.AppendAsync(a, 2, [TestEvents.Halted()]).WaitAsync(TimeSpan.FromSeconds(60)); outcomes.Add(null); }
+            catch (JournalUnavailableException ex) { outcomes.Add(ex); }
+        }
+
+        Assert.All(outcomes.Skip(1), o => Assert.Null(o));
+        for (int i = 1; i < accounts.Length; i++) Assert.Equal(2, await node.Journal.GetLastSeqAsync(accounts[i]));
+    }
 }
