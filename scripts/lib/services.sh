@@ -50,6 +50,11 @@ max_connections = 300
 shared_buffers = 256MB
 synchronous_commit = on
 fsync = on
+# Checkpoints by time (checkpoint_timeout, 5 min), not every ~540 MB of WAL: one journal benchmark run
+# writes ~400 MB (≈ 900 B per fill event), and with the default 1GB a checkpoint (its sync phase fsyncs
+# hundreds of files, up to ~60 ms each here, while commits wait on the WAL fdatasync) fell in nearly every
+# run. Usual production tuning for a write-heavy server; see benchmarks/RESULTS.md (Storage, session 3).
+max_wal_size = 4GB
 CONF
   run_pg "'$pgbin/pg_ctl' -D '$pgdata' -l '$SERVICES_DIR/postgres.log' -w -t 60 start" >/dev/null \
     || { cat "$SERVICES_DIR/postgres.log"; return 1; }

@@ -10,13 +10,14 @@ internal static class BenchSchema
         Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") is { Length: > 0 } cs ? cs
             : throw new InvalidOperationException("ConnectionStrings__Postgres is not set: start scripts/dev-services.sh and export the lines it prints");
 
-    public static async Task<PostgresStorage> OpenAsync(string prefix, int maxBatchEvents, int inFlight = 2)
+    public static async Task<PostgresStorage> OpenAsync(string prefix, int maxBatchEvents, int inFlight = 2, Action<JournalCommit>? onCommit = null)
     {
         var options = new PostgresStorageOptions(ConnectionString)
         {
             Schema = $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 9)],
             MaxBatchEvents = maxBatchEvents,
             MaxInFlightBatches = inFlight,
+            OnCommit = onCommit,
         };
         return await PostgresStorage.OpenAsync(options);
     }

@@ -10,35 +10,37 @@ using Npgsql;
 namespace ActorTrading.Storage.Postgres;
 
 /// <summary>
-/// The PostgreSQL journal. Appends from every account go through one channel to a single writer
-/// loop that group-commits everything pending (up to MaxBatchEvents) in one round trip and one
-/// transaction (<see cref="JournalBatchWriter"/>), then completes each append. A conflict fails only
-/// its account; a lost server fails the batch with <see cref="JournalUnavailableException"/> and the
-/// next batch simply tries again, so the journal recovers by itself.
+/// The PostgreSQL journal. Appends go to one of MaxInFlightBatches lanes (<see cref="JournalLane"/>; an account
+/// always to the same one); each lane group-commits everything pending in it (up to MaxBatchEvents) in one round
+/// trip and one transaction (<see cref="JournalBatchWriter"/>), then completes each append. A conflict fails only
+/// its account; a lost server fails the batch with <see cref="JournalUnavailableException"/> and the next batch
+/// simply tries again, so the journal recovers by itself.
 /// </summary>
-public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
+public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStorageOptions _options;
-    private readonly Channel<PendingWrite> _channel;
+    private readonly JournalLane[] _lanes;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _writer;
     private readonly long _batchIdBase = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & 0x7FFF_FFFF_0000_0000;
     private long _batchCounter;
+    private int _nextAuditLane;
 
     public PostgresAccountJournal(NpgsqlDataSource dataSource, PostgresStorageOptions options)
     {
         _dataSource = dataSource;
         _options = options;
-        _channel = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.MaxPendingAppends)
-        {
-            SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
-        });
-        _writer = Task.Run(RunGuardedAsync);
+        int lanes = Math.Max(1, options.MaxInFlightBatches);
+        _lanes = new JournalLane[lanes];
+        var poolGeneration = new StrongBox<int>();
+        for (int i = 0; i < lanes; i++)
+            _lanes[i] = new JournalLane(dataSource, options, options.MaxPendingAppends / lanes, NextBatchId, poolGeneration, _stopping.Token);
     }
 
     /// <summary>Batches written so far (for the load CLI's batch-size figure).</summary>
     public long BatchesWritten => Interlocked.Read(ref _batchCounter);
+
+    private long NextBatchId() => _batchIdBase | (Interlocked.Increment(ref _batchCounter) & 0xFFFF_FFFF);
 
     public Task AppendAsync(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events, CancellationToken cancellationToken = default)
     {
@@ -50,7 +52,7 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
             at[i] = events[i].At?.ToDateTime() ?? _options.Time.GetUtcNow().UtcDateTime;
             payloads[i] = events[i].ToByteArray();
         }
-        return EnqueueAsync(new PendingAppend(accountId, firstSeq, events, at, payloads), cancellationToken);
+        return EnqueueAsync(LaneOf(accountId), new PendingAppend(accountId, firstSeq, events, at, payloads), cancellationToken);
     }
 
     /// <summary>
@@ -60,17 +62,22 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
     public Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return EnqueueAsync(new PendingAudit(record), cancellationToken);
+        var lane = _lanes[(int)((uint)Interlocked.Increment(ref _nextAuditLane) % (uint)_lanes.Length)];   // audits claim nothing: any lane
+        return EnqueueAsync(lane, new PendingAudit(record), cancellationToken);
     }
 
-    private Task EnqueueAsync(PendingWrite pending, CancellationToken cancellationToken)
-    {
-        if (_channel.Writer.TryWrite(pending)) return pending.Completion.Task;
-        return WriteSlowAsync(pending, cancellationToken);
+    /// <summary>The lane of an account: the same for every append of it (string hashes are stable within a process).</summary>
+    private JournalLane LaneOf(string accountId) =>
+        _lanes.Length == 1 ? _lanes[0] : _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(accountId) % (uint)_lanes.Length)];
 
-        async Task WriteSlowAsync(PendingWrite p, CancellationToken ct)
+    private static Task EnqueueAsync(JournalLane lane, PendingWrite pending, CancellationToken cancellationToken)
+    {
+        if (lane.Writer.TryWrite(pending)) return pending.Completion.Task;
+        return WriteSlowAsync(lane, pending, cancellationToken);
+
+        static async Task WriteSlowAsync(JournalLane l, PendingWrite p, CancellationToken ct)
         {
-            try { await _channel.Writer.WriteAsync(p, ct).ConfigureAwait(false); }
+            try { await l.Writer.WriteAsync(p, ct).ConfigureAwait(false); }
             catch (ChannelClosedException ex) { throw ex.InnerException as JournalUnavailableException ?? new JournalUnavailableException("the journal is closed", ex); }
             await p.Completion.Task.ConfigureAwait(false);
         }
@@ -142,8 +149,8 @@ public sealed partial class PostgresAccountJournal : IAccountJournal, IAsyncDisp
 
     public async ValueTask DisposeAsync()
     {
-        _channel.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        foreach (var lane in _lanes) lane.Writer.TryComplete();
+        foreach (var lane in _lanes) await lane.Completion.ConfigureAwait(false);
         _stopping.Dispose();
     }
 }

@@ -6,14 +6,20 @@ public sealed record PostgresStorageOptions(string ConnectionString)
     /// <summary>Schema holding every table (tests use one schema per class).</summary>
     public string Schema { get; init; } = "public";
 
-    /// <summary>The most events one group commit writes.</summary>
+    /// <summary>
+    /// The most events (plus audit records) one group commit writes. A commit's duration grows with its size, so this
+    /// also bounds how long one append waits once a backlog has formed (see src/Storage/README.md).
+    /// </summary>
     public int MaxBatchEvents { get; init; } = 4096;
 
     /// <summary>
-    /// Group commits in flight at once (on separate connections). Batches in flight never share an
-    /// account, so each account's appends still commit in seq order.
+    /// Group commits in flight at once: the journal runs this many lanes, each with its own connection and one batch
+    /// in flight; an account always goes to the same lane, so each account's appends still commit in seq order.
     /// </summary>
-    public int MaxInFlightBatches { get; init; } = 2;
+    public int MaxInFlightBatches { get; init; } = 4;
+
+    /// <summary>Called after every successful group commit (on the writer's thread: keep it cheap), e.g. for metrics.</summary>
+    public Action<JournalCommit>? OnCommit { get; init; }
 
     /// <summary>Appends waiting for the writer beyond which AppendAsync waits (back-pressure).</summary>
     public int MaxPendingAppends { get; init; } = 100_000;

@@ -1,0 +1,75 @@
+using ActorTrading.Actors.Ports;
+
+namespace ActorTrading.Storage.Postgres.Journal;
+
+/// <summary>Writing one batch of a <see cref="JournalLane"/>: commit, or sort the failure and fail only whom it concerns.</summary>
+internal sealed partial class JournalLane
+{
+    private const int MaxRetries = 3;
+
+    private async Task WriteAsync(JournalBatch batch)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            _changes.Clear();
+            try
+            {
+                var conn = await ConnectionAsync().ConfigureAwait(false);
+                long start = System.Diagnostics.Stopwatch.GetTimestamp();
+                await JournalBatchWriter.ExecuteAsync(conn, batch, _nextBatchId(), _changes, _stopping).ConfigureAwait(false);
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+                batch.CompleteAll();
+                _options.OnCommit?.Invoke(new JournalCommit(batch.EventCount, batch.Audits.Count, elapsed));
+                return;
+            }
+            catch (Exception ex) when (JournalBatchWriter.ClaimLosers(ex) is { } losers)
+            {
+                // a second writer holds these accounts (split brain): they fail, nothing of the batch was written, the rest runs again
+                await FailLosersAsync(batch, losers).ConfigureAwait(false);
+                var rest = batch.Without(losers);
+                if (!rest.IsEmpty) await WriteAsync(rest).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (PostgresErrors.IsRetryable(ex) && attempt < MaxRetries)
+            {
+                // deadlock between two nodes' batches claiming the same heads: run again
+            }
+            catch (Exception ex) when (PostgresErrors.IsUnavailable(ex) || ex is OperationCanceledException)
+            {
+                await DropConnectionAsync().ConfigureAwait(false);
+                Interlocked.Increment(ref _poolGeneration.Value);   // the other lanes' connections are as dead as this one
+                _dataSource.Clear();   // pooled connections to a restarted server are dead: the next batch opens fresh ones
+                batch.FailAll(new JournalUnavailableException($"journal unavailable, nothing was written: {ex.Message}", ex));
+                return;
+            }
+            catch (Exception ex) when (PostgresErrors.IsDataError(ex) && batch.Split() is { Count: > 0 } parts)
+            {
+                // one account's (or audit record's) data broke the statement: write each part alone so only it fails
+                foreach (var part in parts) await WriteAsync(part).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex)
+            {
+                batch.FailAll(ex);
+                return;
+            }
+        }
+    }
+
+    private async Task FailLosersAsync(JournalBatch batch, HashSet<string> losers)
+    {
+        var groups = batch.Groups.Where(g => losers.Contains(g.AccountId)).ToList();
+        Dictionary<string, long> heads;
+        try
+        {
+            var conn = await ConnectionAsync().ConfigureAwait(false);
+            heads = await JournalBatchWriter.LastSeqsAsync(conn, [.. losers], _stopping).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (PostgresErrors.IsUnavailable(ex) || ex is OperationCanceledException)
+        {
+            heads = [];   // the conflict stands; only the figure in the message is lost
+        }
+        foreach (var g in groups)
+            g.Fail(new JournalConflictException(g.AccountId, g.FirstSeq, heads.TryGetValue(g.AccountId, out var s) ? s : 0));
+    }
+}
