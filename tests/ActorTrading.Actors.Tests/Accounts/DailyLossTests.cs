@@ -11,7 +11,8 @@ namespace ActorTrading.Actors.Tests.Accounts;
 /// </summary>
 public sealed class DailyLossTests
 {
-    private static readonly RiskLimits OnePercent = new() { MaxDailyLossPercent = ProtoDecimal.ToProto(1m) };   // 10,000 of 1,000,000
+    // 10,000 of 1,000,000; positions up to half the equity
+    private static readonly RiskLimits OnePercent = new() { MaxDailyLossPercent = ProtoDecimal.ToProto(1m), MaxPositionPercent = ProtoDecimal.ToProto(50m) };
 
     private static PortfolioSnapshot Portfolio(CoreHarness h) => h.Ask<PortfolioSnapshot>(CoreHarness.Account(), new GetPortfolioRequest { AccountId = "acc-1" });
 
@@ -38,12 +39,12 @@ public sealed class DailyLossTests
         await using var h = new CoreHarness();
         h.CreateAccount(limits: OnePercent);
         h.Tick("NSE:TCS", 4000m);
-        h.Place("buy", "NSE:TCS", Side.Buy, 50);
+        h.Place("buy", "NSE:TCS", Side.Buy, 40);
         h.Tick("NSE:TCS", 4000m);
-        Assert.Equal(50m, ProtoDecimal.FromProto(Assert.Single(Portfolio(h).Positions).Quantity));
+        Assert.Equal(40m, ProtoDecimal.FromProto(Assert.Single(Portfolio(h).Positions).Quantity));
 
-        AssertReducingExactlyFromBreach(h, [("NSE:TCS", 3950m), ("NSE:TCS", 3900m), ("NSE:TCS", 3860m), ("NSE:TCS", 3830m),
-            ("NSE:TCS", 3820m), ("NSE:TCS", 3805m), ("NSE:TCS", 3799m), ("NSE:TCS", 3790m)], 10_000m);
+        AssertReducingExactlyFromBreach(h, [("NSE:TCS", 3950m), ("NSE:TCS", 3900m), ("NSE:TCS", 3850m), ("NSE:TCS", 3800m), ("NSE:TCS", 3770m),
+            ("NSE:TCS", 3755m), ("NSE:TCS", 3751m), ("NSE:TCS", 3749m), ("NSE:TCS", 3740m), ("NSE:TCS", 3700m)], 10_000m);
         Assert.Equal(DenialReason.ReduceOnly, h.Place("more", "NSE:TCS", Side.Buy, 1).DenialReason);
     }
 
@@ -53,16 +54,17 @@ public sealed class DailyLossTests
         await using var h = new CoreHarness();
         h.CreateAccount(limits: OnePercent);
         h.Tick("NSE:TCS", 4000m);
-        h.Tick("NSE:INFY", 1500m);
+        h.Tick("NSE:RELIANCE", 2900m);
         h.Place("long", "NSE:TCS", Side.Buy, 30);
-        h.Place("short", "NSE:INFY", Side.Sell, 40);
+        h.Place("short", "NSE:RELIANCE", Side.Sell, 40);
         h.Tick("NSE:TCS", 4000m);
-        h.Tick("NSE:INFY", 1500m);
+        h.Tick("NSE:RELIANCE", 2900m);
         Assert.Equal(2, Portfolio(h).Positions.Count);
 
-        // Each leg alone stays inside the limit; the limit is reached by the two together.
-        AssertReducingExactlyFromBreach(h, [("NSE:TCS", 3900m), ("NSE:INFY", 1540m), ("NSE:TCS", 3850m), ("NSE:INFY", 1560m),
-            ("NSE:TCS", 3830m), ("NSE:INFY", 1580m), ("NSE:INFY", 1590m), ("NSE:TCS", 3800m)], 10_000m);
+        // Each leg alone stays inside the limit (at most 6,000 each); the limit is reached by the two together.
+        AssertReducingExactlyFromBreach(h, [("NSE:TCS", 3900m), ("NSE:RELIANCE", 2940m), ("NSE:TCS", 3850m), ("NSE:RELIANCE", 2960m),
+            ("NSE:TCS", 3830m), ("NSE:RELIANCE", 2980m), ("NSE:RELIANCE", 2990m), ("NSE:TCS", 3800m), ("NSE:RELIANCE", 3000m),
+            ("NSE:TCS", 3790m)], 10_000m);
     }
 
     [Fact]

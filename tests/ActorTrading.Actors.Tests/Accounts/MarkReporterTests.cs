@@ -92,13 +92,14 @@ public sealed class MarkReporterTests
         book.Apply(new Fill("t2", new OrderId("O2"), Tcs, Side.Sell, Product.Cnc, 4m, 101m, 0.5m, DateTimeOffset.UnixEpoch));
         book.Apply(new Fill("t3", new OrderId("O3"), Infy, Side.Sell, Product.Mis, 3m, 50m, 0.25m, DateTimeOffset.UnixEpoch));
         book.Mark(Tcs, 100.5m);
-        const decimal limit = 30m;
+        const decimal limit = 24m;   // reached by the INFY tick at 53.4 (day P&L −24.65)
         var watch = new LossWatch(limit + book.DayPnl, book.Open().Select(p => new WatchedPosition(p.Key.Symbol, p.Quantity, p.LastPrice == 0 ? p.AveragePrice : p.LastPrice)).ToList());
         var r = new MarkReporter(long.MaxValue);
         r.OnWatch(watch, 0, []);
         Tick(r, Tcs, 100.5m, 0);   // the first tick of each symbol, at the account's marks: reported as the first price seen
         Tick(r, Infy, 50m, 0);
-        (SymbolId, decimal)[] series = [(Tcs, 100.2m), (Infy, 50.7m), (Tcs, 99.9m), (Infy, 51.3m), (Tcs, 99.1m), (Infy, 52.05m), (Tcs, 98.4m), (Tcs, 97m)];
+        (SymbolId, decimal)[] series = [(Tcs, 100.2m), (Infy, 50.7m), (Tcs, 99.9m), (Infy, 51.3m), (Tcs, 99.1m), (Infy, 52.05m), (Tcs, 98.4m), (Infy, 52.6m),
+            (Tcs, 97.3m), (Infy, 53.4m), (Tcs, 96m), (Infy, 54m)];
         int? accountBreach = null, reporterTrip = null;
         for (var i = 0; i < series.Length; i++)
         {
