@@ -14,6 +14,7 @@ namespace ActorTrading.Actors.Accounts;
 public sealed class MarkReporter(long intervalTimestampTicks)
 {
     private readonly Dictionary<SymbolId, Entry> _symbols = new();
+    private Entry? _lastEntry;
     private LossWatch? _watch;
     private decimal[] _prices = [];   // the latest price of each watched position (its watch mark until a tick moves it)
     private decimal _fall;            // Σ quantity·(price − mark) over the watched positions
@@ -42,7 +43,12 @@ public sealed class MarkReporter(long intervalTimestampTicks)
     /// <summary>A tick of a held symbol at <paramref name="now"/> (a <see cref="TimeProvider"/> timestamp).</summary>
     public void OnTick(SymbolId symbol, decimal price, long now, List<PositionMarked> toReport)
     {
-        if (!_symbols.TryGetValue(symbol, out var entry)) _symbols[symbol] = entry = new Entry();
+        var entry = _lastEntry;
+        if (entry is null || entry.Symbol != symbol)
+        {
+            if (!_symbols.TryGetValue(symbol, out entry)) _symbols[symbol] = entry = new Entry(symbol);
+            _lastEntry = entry; // the next tick is usually of the same symbol: no hashing
+        }
         entry.Latest = price;
         if (_watch is { } watch)
         {
@@ -74,8 +80,9 @@ public sealed class MarkReporter(long intervalTimestampTicks)
         toReport.Add(new PositionMarked(symbol, entry.Latest));
     }
 
-    private sealed class Entry
+    private sealed class Entry(SymbolId symbol)
     {
+        public readonly SymbolId Symbol = symbol;
         public decimal Latest, Reported;   // Reported 0: never reported (prices are positive)
         public long ReportedAt;
     }
