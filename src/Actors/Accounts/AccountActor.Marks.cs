@@ -8,7 +8,8 @@ namespace ActorTrading.Actors.Accounts;
 /// portfolio interval per symbol, or at once when the daily-loss rule would trip; it judges that from the
 /// <see cref="LossWatch"/> the account sends with every view (and after a mark when the journal moved since the last
 /// watch). Queries, portfolio pushes and views first re-mark the positions at this node's last ticks
-/// (<see cref="Symbols.TickBoard"/>), so what they show is as fresh as with a mark per tick.
+/// (<see cref="Symbols.TickBoard"/>), so what they show is as fresh as with a mark per tick. While someone streams
+/// the portfolio, the watch asks for a mark per tick (every move must trigger a push, as before).
 /// </summary>
 public sealed partial class AccountActor
 {
@@ -34,7 +35,9 @@ public sealed partial class AccountActor
         List<WatchedPosition>? positions = null;
         foreach (var p in _state.Positions.All)
             if (!p.IsFlat) (positions ??= new List<WatchedPosition>()).Add(new WatchedPosition(p.Key.Symbol, p.Quantity, p.LastPrice == 0 ? p.AveragePrice : p.LastPrice));
-        return new LossWatch(headroom, positions ?? (IReadOnlyList<WatchedPosition>)[]);
+        var streaming = false;
+        foreach (var what in Subscribers.Values) streaming |= what.Portfolio;
+        return new LossWatch(headroom, positions ?? (IReadOnlyList<WatchedPosition>)[], streaming);
     }
 
     /// <summary>Marks the open positions at this node's last ticks (marks from the position child lag by up to an interval).</summary>

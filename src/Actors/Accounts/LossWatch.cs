@@ -10,8 +10,10 @@ namespace ActorTrading.Actors.Accounts;
 /// the price each is valued at (its mark, or its average price while unmarked). Marking the account at prices p moves
 /// its day P&amp;L by Σ quantity·(p − mark), whatever marks arrive in between, so the watch stays exact until the
 /// account's positions, limits, state or day change — and the account sends a new one whenever they do.
+/// <see cref="EveryTick"/>: the account streams portfolio snapshots to subscribers and wants a mark per tick (as before),
+/// so every price move reaches them at the next push.
 /// </summary>
-public sealed record LossWatch(decimal? Headroom, IReadOnlyList<WatchedPosition> Positions);
+public sealed record LossWatch(decimal? Headroom, IReadOnlyList<WatchedPosition> Positions, bool EveryTick = false);
 
 /// <summary>One open position of a <see cref="LossWatch"/>: its quantity and the price the account values it at.</summary>
 public readonly record struct WatchedPosition(SymbolId Symbol, decimal Quantity, decimal Mark);

@@ -9,7 +9,8 @@ namespace ActorTrading.Actors.Accounts;
 /// marks of every symbol whose price moved go out at once, so the account sees the breach on the same tick as before.
 /// The trip test follows the account's <see cref="LossWatch"/>: the account's day P&amp;L at the child's latest prices is
 /// the watch's day P&amp;L plus Σ quantity·(price − mark); it trips when that falls by the headroom or more. Until the first
-/// watch arrives every tick is reported (the account decides, as before). Exact decimal arithmetic throughout.
+/// watch arrives, and while the account streams portfolio snapshots (<see cref="LossWatch.EveryTick"/>), every tick is
+/// reported (the account decides, as before). Exact decimal arithmetic throughout.
 /// </summary>
 public sealed class MarkReporter(long intervalTimestampTicks)
 {
@@ -60,7 +61,7 @@ public sealed class MarkReporter(long intervalTimestampTicks)
                 _prices[i] = price;
             }
         }
-        if (_watch is null || Trips()) ReportMoved(symbol, now, toReport);
+        if (_watch is null || _watch.EveryTick || Trips()) ReportMoved(symbol, now, toReport);
         else if (price != entry.Reported && (entry.Reported == 0 || now - entry.ReportedAt >= intervalTimestampTicks)) Report(symbol, entry, now, toReport);
     }
 

@@ -83,6 +83,16 @@ public sealed class MarkReporterTests
         Assert.Single(Tick(r, Tcs, 2m, 300));
     }
 
+    [Fact]
+    public void OnTick_WatchAsksEveryTick_EveryTickReported()
+    {
+        var r = new MarkReporter(Interval);
+        r.OnWatch(new LossWatch(1_000m, [new WatchedPosition(Tcs, 10m, 100m)], EveryTick: true), 0, []);
+        Assert.Single(Tick(r, Tcs, 100m, 0));
+        Assert.Single(Tick(r, Tcs, 101m, 1));          // inside the interval and far from the limit: still reported
+        Assert.Single(Tick(r, Tcs, 101m, 2));
+    }
+
     /// <summary>The account's own rule (mark every tick, breach at day P&amp;L &lt;= -limit) and the reporter trip on the same tick.</summary>
     [Fact]
     public void OnTick_CraftedSeries_TripsOnTheTickTheAccountWouldBreach()
