@@ -97,7 +97,8 @@ public sealed partial class AccountActor
         SchedulePortfolio(context);
         if (_state.State == Api.V1.TradingState.Active && DailyLossBreached())
             return ChangeStateAsync(context, Api.V1.TradingState.Reducing, $"max daily loss {_state.Limits.MaxDailyLossPercent}% reached (day P&L {decimal.Round(_state.Positions.DayPnl, 2)})");
-        // No view to risk per mark: risk follows the ticks of held symbols and re-marks positions itself (RiskMarking).
+        // No view to risk per mark: risk re-marks positions itself from the node's last ticks (RiskMarking).
+        if (_state.LastSeq != _watchSeq) SendLossWatch(context); // a change that sent no view (e.g. a new day) re-arms the watch
         return Task.CompletedTask;
     }
 
@@ -112,6 +113,7 @@ public sealed partial class AccountActor
     /// <summary>The view risk checks against; <paramref name="full"/> (a re-sync) carries no released ids.</summary>
     private AccountView BuildView(bool full)
     {
+        RefreshMarks();
         var positions = new List<PositionExposure>();
         foreach (var p in _state.Positions.All) if (!p.IsFlat) positions.Add(PositionExposure.From(p));
         var pending = new List<PendingOrder>(_state.Active.Count);
@@ -131,12 +133,17 @@ public sealed partial class AccountActor
     private void SendView(IContext context)
     {
         if (_risk is not null) context.Send(_risk, BuildView(full: false));
+        SendLossWatch(context);
     }
 
-    private Account ToAccount() => new()
+    private Account ToAccount()
     {
+        RefreshMarks();
+        return new Account
+        {
         AccountId = _id.Value, DisplayName = _state.DisplayName, Cash = ProtoDecimal.ToProto(decimal.Round(_state.Cash, 9)),
         Equity = ProtoDecimal.ToProto(decimal.Round(_state.Equity, 9)), State = _state.State, Limits = _state.Limits.ToProto(),
         NodeId = _services.Cluster.MemberList.Self.Id,
-    };
+        };
+    }
 }

@@ -61,6 +61,7 @@ public sealed partial class AccountActor
 
     private PortfolioSnapshot Portfolio()
     {
+        RefreshMarks();
         var s = new PortfolioSnapshot
         {
             AccountId = _id.Value, Cash = ProtoDecimal.ToProto(decimal.Round(_state.Cash, 9)), Equity = ProtoDecimal.ToProto(decimal.Round(_state.Equity, 9)),

@@ -26,20 +26,21 @@ public sealed partial class AccountActor
         else _subscriberMap[sender] = m;
         context.Send(sender, new SubscriptionConfirmed());
         if (m.Portfolio) context.Send(sender, Portfolio());
+        SendLossWatch(context); // portfolio streams want a mark per tick
         return Task.CompletedTask;
     }
 
     private Task Unsubscribe(IContext context)
     {
         if (context.Sender is not { } sender) return Task.CompletedTask;
-        if (Subscribers.Remove(sender)) context.Unwatch(sender);
+        if (Subscribers.Remove(sender)) { context.Unwatch(sender); SendLossWatch(context); }
         context.Send(sender, new SubscriptionConfirmed());
         return Task.CompletedTask;
     }
 
     private Task OnTerminated(IContext context, Terminated m)
     {
-        Subscribers.Remove(m.Who);
+        if (Subscribers.Remove(m.Who)) SendLossWatch(context);
         return Task.CompletedTask;
     }
 

@@ -11,8 +11,10 @@ namespace ActorTrading.Actors.Accounts;
 /// <summary>
 /// Child <c>position</c>: the account's positions marked to market on every tick of a held symbol, the protective
 /// exits (<see cref="ExitWatch"/>: stop-loss, take-profit, trailing, OCO) and the MIS auto square-off. Exits go to the
-/// account as <see cref="SubmitIntent"/>; marks as <see cref="PositionMarked"/>. The square-off timer runs only
-/// while the book holds a position (an idle account costs no timer).
+/// account as <see cref="SubmitIntent"/>; marks as <see cref="PositionMarked"/>, not per tick but when
+/// <see cref="MarkReporter"/> says so (a symbol's changed price at most once per portfolio interval, and at once when the
+/// account's daily-loss rule would trip, judged from the account's <see cref="LossWatch"/>). The square-off timer runs
+/// only while the book holds a position (an idle account costs no timer).
 /// </summary>
 public sealed class PositionActor(TradingServices services) : IActor
 {
@@ -20,6 +22,8 @@ public sealed class PositionActor(TradingServices services) : IActor
     private readonly ExitWatch _exits = new();
     private HashSet<SymbolId>? _subscribed;   // created with the first position
     private List<ExitIntent>? _scratch;   // created with the first armed bracket
+    private MarkReporter? _marks;         // created with the first tick or the first watch with positions
+    private List<PositionMarked>? _reports;
     private ScheduledMessage? _squareOffTimer;
     private DateOnly _squaredOff;
 
@@ -30,6 +34,7 @@ public sealed class PositionActor(TradingServices services) : IActor
             case MarketTick t: OnTick(context, t); break;
             case PositionFill f: OnFill(context, f); break;
             case PositionSync s: OnSync(context, s); break;
+            case LossWatch w: OnWatch(context, w); break;
             case CheckSquareOff: SquareOff(context); break;
             case Started: context.Send(context.Parent!, new RequestSync("position")); break;
             case Stopping or Restarting: _squareOffTimer?.Dispose(); _squareOffTimer = null; break;
@@ -41,11 +46,31 @@ public sealed class PositionActor(TradingServices services) : IActor
     {
         if (!_book.TryGetAny(tick.Symbol)) return;
         _book.Mark(tick.Symbol, tick.Last);
-        context.Send(context.Parent!, new PositionMarked(tick.Symbol, tick.Last));
+        var reports = _reports ??= new List<PositionMarked>();
+        Marks().OnTick(tick.Symbol, tick.Last, services.Time.GetTimestamp(), reports);
+        Send(context, reports);
         if (_exits.Count == 0) return;
         (_scratch ??= new List<ExitIntent>()).Clear();
         _exits.OnPrice(tick.Symbol, tick.Last, _scratch);
         foreach (var exit in _scratch) context.Send(context.Parent!, new SubmitIntent(exit.ToOrderIntent(), exit.Reason.ToString().ToLowerInvariant()));
+    }
+
+    private void OnWatch(IContext context, LossWatch watch)
+    {
+        if (_marks is null && watch.Positions.Count == 0) return; // nothing held, nothing reported yet: an idle account stays small
+        var reports = _reports ??= new List<PositionMarked>();
+        Marks().OnWatch(watch, services.Time.GetTimestamp(), reports);
+        Send(context, reports);
+    }
+
+    private MarkReporter Marks() =>
+        _marks ??= new MarkReporter((long)(services.Options.PortfolioInterval.TotalSeconds * services.Time.TimestampFrequency));
+
+    private static void Send(IContext context, List<PositionMarked> reports)
+    {
+        if (reports.Count == 0) return;
+        foreach (var r in reports) context.Send(context.Parent!, r);
+        reports.Clear();
     }
 
     private void OnFill(IContext context, PositionFill f)

@@ -12,14 +12,14 @@ namespace ActorTrading.Actors.Accounts;
 /// Child <c>risk</c>: runs the pre-trade checks one intent at a time over the account's latest <see cref="AccountView"/>,
 /// with reservations (an approved order is reserved until the account's view shows it), so two concurrent intents never
 /// both pass a limit only one fits. After a (re)start it answers <see cref="RiskUnavailable"/> until re-synced.
-/// The account sends no view per price mark: risk follows the ticks of every symbol it holds a position in and re-marks
-/// the view's positions, equity and day P&amp;L itself at decision time (<see cref="RiskMarking"/>).
+/// The account sends no view per price mark, and risk receives no ticks: at decision time it reads the node's last tick
+/// of the order's symbol and of every symbol it holds (<see cref="TickBoard"/>, published by the symbol actors) and
+/// re-marks the view's positions, equity and day P&amp;L itself (<see cref="RiskMarking"/>). A price hint carried by the
+/// intent (the tick the strategy acted on) still wins for the order's own symbol.
 /// </summary>
 public sealed class RiskActor(TradingServices services) : IActor
 {
     private readonly Dictionary<SymbolId, decimal> _last = new();
-    private HashSet<SymbolId>? _subscribed;                       // created with the first symbol risk has to ask for
-    private HashSet<SymbolId>? _ticked;                           // symbols risk has received a tick of (its price is fresh)
     private Dictionary<SymbolId, List<EvaluateOrder>>? _parked;   // created with the first parked intent
     private IRiskEvaluator _evaluator = null!;
     private AccountView? _view;
@@ -31,7 +31,6 @@ public sealed class RiskActor(TradingServices services) : IActor
             case EvaluateOrder m: Evaluate(context, m); break;
             case EvaluateModify m: EvaluateModification(context, m); break;
             case AccountView v: OnView(context, v); break;
-            case MarketTick t: OnTick(t); break;
             case QuoteReply q: OnQuote(context, q); break;
             case Started:
                 _evaluator = services.CreateRiskEvaluator();
@@ -52,6 +51,7 @@ public sealed class RiskActor(TradingServices services) : IActor
             return;
         }
         if (m.LastPrice is { } hint && hint > 0) _last[m.Request.Symbol] = hint;
+        else if (services.Ticks.TryGetLast(m.Request.Symbol, out var tick)) _last[m.Request.Symbol] = tick.Last;
         else if (!_last.ContainsKey(m.Request.Symbol) && !m.BypassRisk) { Park(context, m); return; }
         Decide(context, m);
     }
@@ -77,30 +77,24 @@ public sealed class RiskActor(TradingServices services) : IActor
         context.Send(context.Parent!, new ModifyEvaluated(m, _evaluator.EvaluateModify(m.Current, m.CurrentRemaining, m.Modified, snapshot)));
     }
 
-    private void OnTick(MarketTick t)
-    {
-        _last[t.Symbol] = t.Last;
-        if (_ticked is null || !_ticked.Contains(t.Symbol)) (_ticked ??= new HashSet<SymbolId>()).Add(t.Symbol);
-    }
-
-    /// <summary>The view with risk's last prices, its positions re-marked to the ticks risk has received since.</summary>
+    /// <summary>The view with risk's last prices, its positions re-marked to this node's last ticks (never older than the
+    /// view's prices: the account's marks come from the same symbol actors, after the board was written).</summary>
     private RiskSnapshot Snapshot() =>
-        RiskMarking.Remark(_view!.ToSnapshot(services.Options.Instruments) with { LastPrices = _last }, this, static (risk, symbol) =>
-            risk._ticked is not null && risk._ticked.Contains(symbol) && risk._last.TryGetValue(symbol, out var price) ? (true, price) : (false, 0m));
+        RiskMarking.Remark(_view!.ToSnapshot(services.Options.Instruments) with { LastPrices = _last }, services.Ticks, static (board, symbol) =>
+            board.TryGetLast(symbol, out var tick) ? (true, tick.Last) : (false, 0m));
 
     private void OnView(IContext context, AccountView view)
     {
         var first = _view is null;
         _view = view;
         foreach (var (symbol, price) in view.LastPrices) _last.TryAdd(symbol, price);
-        foreach (var p in view.Positions) Subscribe(context, p.Symbol);
         foreach (var id in view.Released) _evaluator.Release(id);
         if (first) context.Send(context.Parent!, new ChildReady("risk"));
     }
 
     /// <summary>
-    /// Risk needs the last price of the symbols it checks (price band, notional of market orders): the first order of
-    /// an unseen symbol waits for the symbol actor's quote (later ones queue behind it), then risk follows its ticks.
+    /// Risk needs the last price of the symbols it checks (price band, notional of market orders): an order of a symbol
+    /// with no tick on this node yet waits for the symbol actor's quote (later ones queue behind it).
     /// </summary>
     private void Park(IContext context, EvaluateOrder m)
     {
@@ -108,15 +102,7 @@ public sealed class RiskActor(TradingServices services) : IActor
         _parked ??= new Dictionary<SymbolId, List<EvaluateOrder>>();
         if (_parked.TryGetValue(symbol, out var waiting)) { waiting.Add(m); return; }
         _parked[symbol] = [m];
-        Subscribe(context, symbol);
         services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new QuoteRequest(symbol), context.Self);
-    }
-
-    /// <summary>Follows the ticks of <paramref name="symbol"/> (once): for order prices and for re-marking its positions.</summary>
-    private void Subscribe(IContext context, SymbolId symbol)
-    {
-        if ((_subscribed ??= new HashSet<SymbolId>()).Add(symbol))
-            services.Cluster.Request(TradingCore.SymbolIdentity(symbol.Value), new SubscribeTicks(), context.Self);
     }
 
     private void OnQuote(IContext context, QuoteReply reply)

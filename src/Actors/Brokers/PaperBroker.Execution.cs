@@ -8,7 +8,11 @@ public sealed partial class PaperBroker
 {
     private void ActivateDue()
     {
-        lock (_gate) ActivateDueLocked(_time.GetUtcNow());
+        lock (_gate)
+        {
+            _armed = null; // the timer fired: it is no longer set
+            ActivateDueLocked(_time.GetUtcNow());
+        }
     }
 
     private void ActivateDueLocked(DateTimeOffset now)
@@ -23,6 +27,8 @@ public sealed partial class PaperBroker
         DateTimeOffset? next = null;
         foreach (var o in _active)
             if (o.Status == OrderStatus.Accepted && (next is null || o.ActiveAt < next)) next = o.ActiveAt;
+        if (next == _armed) return; // already set to that time (every tick without a new order): no timer call
+        _armed = next;
         _timer.Change(next is { } due ? (due > now ? due - now : TimeSpan.Zero) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 

@@ -29,6 +29,7 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
     private readonly ITimer _timer;
     private long _orderSequence, _tradeSequence;
     private decimal _cash;
+    private DateTimeOffset? _armed;   // when the activation timer fires; never later than the first accepted order's ActiveAt
 
     public PaperBroker(InstrumentCatalog instruments, TimeProvider time, PaperBrokerOptions? options = null)
     {
@@ -121,7 +122,7 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
             _ticks[tick.Symbol] = tick;
             _liquidity[tick.Symbol] = tick.Volume;
             var now = _time.GetUtcNow();
-            ActivateDueLocked(now);
+            if (_armed is { } due && due <= now) ActivateDueLocked(now); // orders whose latency has passed
             foreach (var o in Snapshot())
                 if (o.IsWorking && o.Order.Symbol == tick.Symbol) Match(o, now);
             _positions.Mark(tick.Symbol, tick.Last);

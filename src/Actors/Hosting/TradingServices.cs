@@ -1,5 +1,6 @@
 using RuntimeCluster = ActorTrading.Runtime.Cluster.Cluster;
 using ActorTrading.Actors.Risk;
+using ActorTrading.Actors.Symbols;
 using ActorTrading.Runtime;
 using ActorTrading.Runtime.Cluster;
 
@@ -19,6 +20,9 @@ public sealed class TradingServices
 
     public TradingCoreOptions Options { get; }
     public TimeProvider Time { get; }
+
+    /// <summary>The last tick of each symbol actor on this node (risk reads prices here at decision time).</summary>
+    public TickBoard Ticks { get; } = new();
 
     public RuntimeCluster Cluster => _cluster ?? throw new InvalidOperationException("TradingServices.Attach(cluster) was not called");
 

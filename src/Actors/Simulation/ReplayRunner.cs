@@ -66,12 +66,15 @@ public sealed class ReplayRunner : IAsyncDisposable
         }
     }
 
-    /// <summary>One tick: the clock moves to its time, the tick goes to its symbol actor, everything runs to idle.</summary>
+    /// <summary>One tick: the clock moves to its time, the tick goes to its symbol actor, everything runs to idle (the tick is
+    /// posted from inside the dispatcher's run, so scheduling the symbol actor takes no concurrent queue).</summary>
     public void Push(MarketTick tick)
     {
-        if (tick.Time > _clock.GetUtcNow()) _clock.SetUtcNow(tick.Time);
-        _core.Cluster.Send(TradingCore.SymbolIdentity(tick.Symbol.Value), tick);
-        _dispatcher.RunUntilIdle();
+        _dispatcher.RunUntilIdle(static s =>
+        {
+            if (s.Tick.Time > s.Runner._clock.GetUtcNow()) s.Runner._clock.SetUtcNow(s.Tick.Time);
+            s.Runner._core.Cluster.Send(TradingCore.SymbolIdentity(s.Tick.Symbol.Value), s.Tick);
+        }, (Runner: this, Tick: tick));
         _ticks++;
     }
 

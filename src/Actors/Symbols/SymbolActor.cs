@@ -20,6 +20,7 @@ public sealed class SymbolActor(TradingServices services) : IActor
     private SymbolId _symbol;
     private BarBuilder _builder = null!;
     private MarketTick? _last;
+    private TickBoard.Cell _board = null!;
     private PID[] _fanout = [];
     private bool _fanoutDirty;
 
@@ -41,6 +42,7 @@ public sealed class SymbolActor(TradingServices services) : IActor
             case Started:
                 _symbol = SymbolId.TryParse(context.ClusterIdentity?.Identity, out var s) ? s : new SymbolId("SIM:UNKNOWN");
                 _builder = new BarBuilder(_symbol);
+                _board = services.Ticks.CellOf(_symbol);
                 break;
         }
         return Task.CompletedTask;
@@ -51,6 +53,7 @@ public sealed class SymbolActor(TradingServices services) : IActor
         if (tick.Symbol != _symbol) return;
         if (_last is not null && tick.Sequence != 0 && tick.Sequence <= _last.Sequence && tick.Time <= _last.Time) return;
         _last = tick;
+        _board.Publish(tick); // before the fan-out: whoever decides on a later message sees this tick or a newer one
         if (Diagnostics.TickToOrderInstruments.Enabled) tick.MarkArrived(Diagnostics.TickToOrderInstruments.Stamp());
         if (_builder.OnTick(tick) is { } bar) AddBar(bar);
         if (_fanoutDirty) { _fanout = [.. _subscribers]; _fanoutDirty = false; }

@@ -75,8 +75,9 @@ public sealed partial class Cluster
     /// <summary>Passivates what this node no longer owns and closes the endpoints of members that left.</summary>
     private void OnMembersChanged(IReadOnlyList<Member> members)
     {
-        foreach (var (identity, activation) in _activations)
+        foreach (var activation in AllActivations())
         {
+            var identity = activation.Identity;
             if (_kinds[identity.Kind].IsNodeLocal || activation.Pid is not { } pid) continue;
             if (_config.PlacementStrategy.Place(identity, members).Id != _members.Self.Id) _ = System.Root.PoisonAsync(pid);
         }

@@ -17,13 +17,16 @@ public sealed partial class Cluster
     private readonly ClusterConfig _config;
     private readonly MemberList _members;
     private readonly Dictionary<string, ClusterKind> _kinds;
-    private readonly ConcurrentDictionary<ClusterIdentity, Activation> _activations = new();
+    // One map per kind, keyed by the identity string (hashing one string, with the runtime's fast non-randomized string
+    // hashing until collisions make it switch, instead of a two-string struct key per message).
+    private readonly Dictionary<string, ConcurrentDictionary<string, Activation>> _activations;
 
     public Cluster(ActorSystem system, ClusterConfig config)
     {
         System = system;
         _config = config;
         _kinds = config.Kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);
+        _activations = config.Kinds.ToDictionary(k => k.Name, _ => new ConcurrentDictionary<string, Activation>(StringComparer.Ordinal), StringComparer.Ordinal);
         _members = new MemberList(new Member(config.MemberId, system.Address));
         if (config.Remote is { } remote) AttachRemote(remote);
     }
@@ -32,15 +35,12 @@ public sealed partial class Cluster
     public IMemberList MemberList => _members;
 
     /// <summary>Live activations on this node.</summary>
-    public int ActivationCount => _activations.Count;
+    public int ActivationCount => _activations.Values.Sum(a => a.Count);
 
     /// <summary>Live activations of one kind on this node (walks the activations: for scrapes, not hot paths).</summary>
     public int ActivationCountOf(string kind)
     {
-        var count = 0;
-        foreach (var identity in _activations.Keys)
-            if (string.Equals(identity.Kind, kind, StringComparison.Ordinal)) count++;
-        return count;
+        return _activations.TryGetValue(kind, out var activations) ? activations.Count : 0;
     }
 
     public Task StartAsync(CancellationToken ct = default) =>
@@ -49,7 +49,7 @@ public sealed partial class Cluster
     public async Task ShutdownAsync(CancellationToken ct = default)
     {
         await _config.MembershipProvider.LeaveAsync(_members.Self, ct).ConfigureAwait(false);
-        var stopping = _activations.Values.Select(a => a.Pid).OfType<PID>().Select(System.Root.StopAsync);
+        var stopping = AllActivations().Select(a => a.Pid).OfType<PID>().Select(System.Root.StopAsync);
         await Task.WhenAll(stopping).ConfigureAwait(false);
     }
 
@@ -68,7 +68,10 @@ public sealed partial class Cluster
 
     /// <summary>The PID of the current activation, if the identity is active here.</summary>
     public PID? TryGetActivePid(ClusterIdentity identity) =>
-        _activations.TryGetValue(identity, out var activation) ? activation.Pid : null;
+        _activations.TryGetValue(identity.Kind, out var activations) && activations.TryGetValue(identity.Identity, out var activation) ? activation.Pid : null;
+
+    /// <summary>Every activation on this node (walks all kinds: not for hot paths).</summary>
+    private IEnumerable<Activation> AllActivations() => _activations.Values.SelectMany(a => a.Values);
 
     internal void Deliver(ClusterIdentity identity, object message)
     {
@@ -97,20 +100,21 @@ public sealed partial class Cluster
 
     private void DeliverLocal(ClusterKind kind, ClusterIdentity identity, object message)
     {
+        var activations = _activations[kind.Name];
         while (true)
         {
-            if (!_activations.TryGetValue(identity, out var activation))
+            if (!activations.TryGetValue(identity.Identity, out var activation))
             {
                 activation = new Activation(this, kind, identity, previous: null);
-                if (!_activations.TryAdd(identity, activation)) continue;
+                if (!activations.TryAdd(identity.Identity, activation)) continue;
                 activation.Start();
             }
             if (activation.TryPost(message)) return;
             var next = new Activation(this, kind, identity, previous: activation);
-            if (_activations.TryUpdate(identity, next, activation)) next.Start();
+            if (activations.TryUpdate(identity.Identity, next, activation)) next.Start();
         }
     }
 
     internal void Deactivated(Activation activation) =>
-        _activations.TryRemove(KeyValuePair.Create(activation.Identity, activation));
+        _activations[activation.Identity.Kind].TryRemove(KeyValuePair.Create(activation.Identity.Identity, activation));
 }

@@ -57,6 +57,24 @@ public sealed class DeterministicDispatcher(int throughput = 300) : IDispatcher
         finally { Volatile.Write(ref _runner, previous); }
     }
 
+    /// <summary>
+    /// Calls <paramref name="post"/> as the running thread — so whatever it schedules goes straight into the ring, without
+    /// the concurrent queue — then runs mailboxes until none is scheduled (a replay posts each tick this way).
+    /// </summary>
+    public int RunUntilIdle<TState>(Action<TState> post, TState state)
+    {
+        var previous = Enter();
+        try
+        {
+            if (Volatile.Read(ref _incomingCount) != 0) MoveIncoming(); // what was scheduled before runs before what post schedules
+            post(state);
+            var runs = 0;
+            while (RunNext()) runs++;
+            return runs;
+        }
+        finally { Volatile.Write(ref _runner, previous); }
+    }
+
     private int Enter()
     {
         var previous = Volatile.Read(ref _runner);

@@ -1,3 +1,4 @@
+using ActorTrading.Actors.Model;
 using ActorTrading.Actors.Hosting;
 using ActorTrading.Actors.Tests.Hosting;
 using ActorTrading.Api.V1;
@@ -28,6 +29,30 @@ public sealed class SubscriptionTests
         h.Advance(TimeSpan.FromSeconds(1));
         Assert.True(probe.OfType<PortfolioSnapshot>().Count() > portfolios);
         Assert.Single(probe.OfType<PortfolioSnapshot>().Last().Positions);
+    }
+
+    [Fact]
+    public async Task Subscribe_Portfolio_EveryPriceMoveReachesTheNextPush()
+    {
+        await using var h = new CoreHarness();
+        h.CreateAccount();
+        h.Tick("NSE:TCS", 4000m);
+        h.Place("c1", "NSE:TCS", Side.Buy, 5);
+        h.Tick("NSE:TCS", 4000m);
+        var probe = new Probe();
+        h.Core.Cluster.Request(CoreHarness.Account(), new SubscribeAccountEvents { Portfolio = true }, h.SpawnProbe(probe));
+        h.Run();
+
+        // Several ticks inside one portfolio interval, then the push: it shows the last price.
+        (decimal[] Prices, TimeSpan Gap)[] bursts = [([4010m, 4020m, 4030m], TimeSpan.Zero), ([4040m, 4050m], TimeSpan.FromMilliseconds(100))];
+        foreach (var (prices, gap) in bursts)
+        {
+            var pushed = probe.OfType<PortfolioSnapshot>().Count();
+            foreach (var price in prices) { h.Tick("NSE:TCS", price); h.Advance(gap); }
+            h.Advance(TimeSpan.FromSeconds(1));
+            Assert.True(probe.OfType<PortfolioSnapshot>().Count() > pushed, "no push after the ticks");
+            Assert.Equal(prices[^1], ProtoDecimal.FromProto(Assert.Single(probe.OfType<PortfolioSnapshot>().Last().Positions).LastPrice));
+        }
     }
 
     [Fact]

@@ -30,6 +30,24 @@ public sealed class DeterministicDispatcherTests
     }
 
     [Fact]
+    public void RunUntilIdle_PostCallback_SendsRunInOrderAfterWhatWasScheduledBefore()
+    {
+        var dispatcher = new DeterministicDispatcher();
+        var system = new ActorSystem(new ActorSystemConfig { DefaultDispatcher = dispatcher });
+        var trace = new List<string>();
+        var a = system.Root.Spawn(Props.FromFunc(c => { if (c.Message is string m) trace.Add("a:" + m); return Task.CompletedTask; }));
+        var b = system.Root.Spawn(Props.FromFunc(c => { if (c.Message is string m) trace.Add("b:" + m); return Task.CompletedTask; }));
+        dispatcher.RunUntilIdle();
+        system.Root.Send(a, "before");   // between runs: through the concurrent queue
+
+        var runs = dispatcher.RunUntilIdle(static s => { s.System.Root.Send(s.B, "posted"); s.System.Root.Send(s.A, "posted"); }, (System: system, A: a, B: b));
+
+        Assert.Equal(["a:before", "a:posted", "b:posted"], trace); // a was scheduled first: its run takes both messages
+        Assert.Equal(2, runs);
+        Assert.Equal(0, dispatcher.Pending);
+    }
+
+    [Fact]
     public void Send_NothingRun_NothingProcessedUntilRunOne()
     {
         var dispatcher = new DeterministicDispatcher();
