@@ -13,6 +13,7 @@ public sealed partial class AccountActor
         _id = new AccountId(context.ClusterIdentity?.Identity ?? context.Self.Id);
         _state = new AccountState(_id, TradingDayOf, _services.Options.DefaultLimits);
         _failed = false;
+        _corrupt = null;
         try
         {
             var recovered = await AccountRecovery.LoadAsync(_services.Options.Journal, _services.Options.Snapshots, _id.Value).ConfigureAwait(false);
@@ -22,6 +23,7 @@ public sealed partial class AccountActor
         catch (Exception e) when (e is JournalUnavailableException or JournalCorruptException)
         {
             _failed = true;
+            _corrupt = e as JournalCorruptException;
             return;
         }
         if (!_state.Exists) return;

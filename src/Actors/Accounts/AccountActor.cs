@@ -1,6 +1,7 @@
 using ActorTrading.Actors.Gateways;
 using ActorTrading.Actors.Hosting;
 using ActorTrading.Actors.Model;
+using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
 using ActorTrading.Cluster.V1;
 using ActorTrading.Runtime;
@@ -23,6 +24,7 @@ public sealed partial class AccountActor : IActor
     private readonly Dictionary<string, PID> _strategies = new(StringComparer.Ordinal);
     private bool _riskHealthy, _positionHealthy;
     private bool _failed, _conflicted;
+    private JournalCorruptException? _corrupt;
 
     public AccountActor(TradingServices services) => _services = services;
 
@@ -56,6 +58,7 @@ public sealed partial class AccountActor : IActor
             case ChildReady m: return OnChildReady(context, m);
             case PublishPortfolio: return OnPublishPortfolio(context);
             case ReconcileRequested m: if (_state.Exists) SendReconcile(m.GatewayId); return Task.CompletedTask;
+            case Diagnostics.CountSubscribers: return Reply(context, context.Sender, new Diagnostics.SubscriberCount(Subscribers.Count));
             case Stopping or Stopped or Restarting: return Task.CompletedTask;
         }
         if (!_state.Exists) return ReplyIfRequest(context, Failures.NotFound($"account {_id} does not exist", "account_id"));
@@ -90,9 +93,15 @@ public sealed partial class AccountActor : IActor
     {
         if (context.Message is Stopping or Stopped or Restarting) return;
         await RecoverAsync(context).ConfigureAwait(false);
-        if (_failed) { await Reply(context, context.Sender, Failures.Unavailable($"account {_id}: the journal is unavailable; nothing was accepted")); return; }
+        if (_failed) { await Reply(context, context.Sender, RecoveryFailure()); return; }
         await ReceiveAsync(context).ConfigureAwait(false);
     }
+
+    /// <summary>Why the account cannot serve: the journal is down (retry later), or a stored event or snapshot no longer
+    /// parses (INTERNAL naming the account and seq: an operator must repair the row; retrying cannot help).</summary>
+    private CommandFailed RecoveryFailure() => _corrupt is { } corrupt
+        ? new CommandFailed { Code = FailureCode.Internal, Message = $"account {_id} cannot be recovered: {corrupt.Message}" }
+        : Failures.Unavailable($"account {_id}: the journal is unavailable; nothing was accepted");
 
     private Task Checked(IContext context, string accountId, Func<Task> handler) =>
         accountId == _id.Value

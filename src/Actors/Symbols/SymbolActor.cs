@@ -37,6 +37,7 @@ public sealed class SymbolActor(TradingServices services) : IActor
             case GetQuoteRequest: Quote(context); break;
             case QuoteRequest: if (context.Sender is { } asker) context.Send(asker, new QuoteReply(_symbol, _last)); break;
             case GetBarsRequest m: Bars(context, m); break;
+            case Diagnostics.CountSubscribers: if (context.Sender is { } counter) context.Send(counter, new Diagnostics.SubscriberCount(_subscribers.Count)); break;
             case Started:
                 _symbol = SymbolId.TryParse(context.ClusterIdentity?.Identity, out var s) ? s : new SymbolId("SIM:UNKNOWN");
                 _builder = new BarBuilder(_symbol);

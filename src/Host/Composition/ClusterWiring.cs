@@ -29,7 +29,7 @@ public static class ClusterWiring
         .Add(GatewayWireSerializer.Instance);
 
     public static Remote CreateRemote(ActorSystem system, NodeOptions options) =>
-        new(system, new RemoteConfig(options.NodeId, Serialization()) { BearerToken = options.AdminKey });
+        new(system, new RemoteConfig(options.NodeId, Serialization()) { BearerToken = Security.ClusterSecret.Of(options) });
 
     public static RedisMembershipProvider CreateMembership(NodeStorage storage, NodeOptions options, TimeProvider time) =>
         new(storage.Redis ?? throw new InvalidOperationException("cluster mode needs Redis"), new RedisMembershipOptions

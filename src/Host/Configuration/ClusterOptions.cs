@@ -19,5 +19,12 @@ public sealed class ClusterOptions
     /// <summary>How often a member renews its key and reads the member list (at most half the TTL).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The secret nodes present to each other on the remoting stream (the same on every node, at least 16 characters).
+    /// Only it opens <c>actortrading.cluster.v1.Remoting/Connect</c>; it is not an API key. Empty: the node's admin key
+    /// (<c>Node:AdminKey</c>) serves as the secret — never a stored API key, not even an admin one.
+    /// </summary>
+    public string Secret { get; set; } = "";
+
     public bool Enabled => Advertise.Length > 0;
 }

@@ -65,5 +65,6 @@ public sealed class NodeOptions
         ["--max-open-positions"] = "Node:Risk:MaxOpenPositions",
         ["--advertise"] = "Node:Cluster:Advertise",
         ["--cluster-name"] = "Node:Cluster:Name",
+        ["--cluster-secret"] = "Node:Cluster:Secret",
     };
 }

@@ -68,7 +68,9 @@ public static class NodeOptionsValidator
             $"Node:Cluster:Advertise '{c.Advertise}' must be host:port (the address other nodes dial to reach this node's gRPC port)");
         check(!string.IsNullOrEmpty(redis), "Node:Cluster:Advertise is set (cluster mode) but ConnectionStrings:Redis is not: cluster membership lives in Redis");
         check(!string.IsNullOrEmpty(postgres), "Node:Cluster:Advertise is set (cluster mode) but ConnectionStrings:Postgres is not: accounts that move between nodes recover from PostgreSQL");
-        check(o.AdminKey.Length > 0, "cluster mode needs Node:AdminKey (or ACTORTRADING_ADMIN_KEY), the same on every node: nodes authenticate each other's remoting streams with it");
+        check(c.Secret.Length > 0 || o.AdminKey.Length > 0,
+            "cluster mode needs Node:Cluster:Secret (or, failing that, Node:AdminKey / ACTORTRADING_ADMIN_KEY), the same on every node: nodes authenticate each other's remoting streams with it");
+        check(c.Secret.Length is 0 or >= 16, "Node:Cluster:Secret must be at least 16 characters");
     }
 
     public static IEnumerable<string> SplitUrls(string urls) =>

@@ -1,19 +1,31 @@
 using ActorTrading.Grpc;
+using ActorTrading.Host.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace ActorTrading.Host.Security;
 
 /// <summary>
 /// Authenticates every call but health and reflection (<c>authorization: Bearer &lt;key&gt;</c>; missing or unknown →
 /// UNAUTHENTICATED) and checks the role against <see cref="RpcPolicy"/> (PERMISSION_DENIED). Account grants are
-/// checked by the handler through <see cref="AccountAccess"/>, which knows the request.
+/// checked by the handler through <see cref="AccountAccess"/>, which knows the request. The remoting stream between nodes
+/// is opened by the <see cref="ClusterSecret"/> only.
 /// </summary>
-public sealed class AuthInterceptor(ApiKeyAuthenticator authenticator) : ServerInterceptor
+public sealed class AuthInterceptor(ApiKeyAuthenticator authenticator, IOptions<NodeOptions> options) : ServerInterceptor
 {
+    private readonly ClusterSecret _clusterSecret = new(options.Value);
+
     public override async Task InterceptAsync(ServerCallContext context, ServerCallHandler next)
     {
         var rule = RpcPolicy.For(context.Method);
         if (rule.Needs == Capability.Public)
         {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+        if (rule.Needs == Capability.Admin && ClusterSecret.IsRemoting(context.Method))
+        {
+            if (!_clusterSecret.Matches(BearerKey(context.RequestHeaders.GetValue("authorization"))))
+                throw new RpcException(new Status(StatusCode.Unauthenticated, "remoting needs 'authorization: Bearer <cluster secret>' (Node:Cluster:Secret); API keys do not open it"));
             await next(context).ConfigureAwait(false);
             return;
         }

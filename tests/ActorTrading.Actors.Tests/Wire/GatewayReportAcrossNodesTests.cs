@@ -1,7 +1,11 @@
 using System.Threading.Channels;
 using ActorTrading.Actors.Gateways;
 using ActorTrading.Actors.Hosting;
+using ActorTrading.Actors.Brokers;
+using ActorTrading.Actors.InMemory;
 using ActorTrading.Actors.Model;
+using ActorTrading.Actors.Tests.Hosting;
+using ActorTrading.Api.V1;
 using ActorTrading.Runtime;
 using ActorTrading.Runtime.Cluster;
 
@@ -9,7 +13,8 @@ namespace ActorTrading.Actors.Tests.Wire;
 
 /// <summary>
 /// A gateway on node A reports to an account owned by node B (the account moved while an order was in flight): the report
-/// crosses nodes in its wire form and reaches the account activated on B's actor system, equal to what was sent.
+/// crosses nodes in its wire form and reaches the account activated on B's actor system, equal to what was sent; and a
+/// real account on B applies a fill reported from A to the order it placed through B's gateway.
 /// </summary>
 public sealed class GatewayReportAcrossNodesTests
 {
@@ -48,10 +53,63 @@ public sealed class GatewayReportAcrossNodesTests
         Assert.Null(a.Cluster.TryGetActivePid(account));
     }
 
-    private static async Task WaitForMembersAsync(WireNode node, int count)
+    [Fact]
+    public async Task ClusterSend_FillFromTheOtherNode_RealAccountOnItsOwnerAppliesIt()
+    {
+        var membership = new InProcessMembershipProvider();
+        var journal = new InMemoryAccountJournal();
+        await using var a = await CoreWireNode.StartAsync("a", "b", membership, journal);
+        await using var b = await CoreWireNode.StartAsync("b", "b", membership, journal);
+        await WaitForMembersAsync(a.Cluster, 2);
+        await WaitForMembersAsync(b.Cluster, 2);
+        var account = TradingCore.AccountIdentity("acc-wire");
+        await a.Cluster.RequestAsync<Account>(account,
+            new CreateAccountRequest { AccountId = "acc-wire", DisplayName = "wire", InitialCash = ProtoDecimal.ToProto(1_000_000m) }, Guard);
+        var tcs = TradingCore.SymbolIdentity("NSE:TCS");
+        b.Cluster.Send(tcs, new MarketTick(new SymbolId("NSE:TCS"), 3999.95m, 4000.05m, 4000m, 100_000, DateTimeOffset.UtcNow, 1));
+        await b.Cluster.RequestAsync<Tick>(tcs, new GetQuoteRequest { Symbol = "NSE:TCS" }, Guard);   // the tick is in (same mailbox)
+
+        var ack = await a.Cluster.RequestAsync<OrderAck>(account, CoreHarness.PlaceRequest("lim-1", "NSE:TCS", Side.Buy, 10, OrderType.Limit, 3900m, "acc-wire"), Guard);
+        Assert.True(ack.Status == OrderStatus.Accepted, ack.ToString());
+        await OrderReachesAsync(a, ack.OrderId, OrderStatus.Open);                   // resting at B's broker
+        var resting = Assert.Single((await b.Paper.GetOpenOrdersAsync()).Value!);
+
+        a.Cluster.Send(account, new GatewayReport(new OrderId(ack.OrderId), "paper")
+        {
+            BrokerOrderId = resting.BrokerOrderId,
+            Execution = new ExecutionReport(resting.ClientOrderId!.Value, resting.BrokerOrderId, OrderStatus.Filled, 10m, 3900m, 10m, 3900m, 0m,
+                DateTimeOffset.UtcNow, "filled (reported from node a)", "T-A-1"),
+        });
+        var filled = await OrderReachesAsync(a, ack.OrderId, OrderStatus.Filled);
+
+        Assert.Equal(10m, ProtoDecimal.FromProto(filled.FilledQuantity));
+        var portfolio = await b.Cluster.RequestAsync<PortfolioSnapshot>(account, new GetPortfolioRequest { AccountId = "acc-wire" }, Guard);
+        Assert.Equal(10m, ProtoDecimal.FromProto(Assert.Single(portfolio.Positions).Quantity));
+        Assert.NotNull(b.Cluster.TryGetActivePid(account));
+        Assert.Null(a.Cluster.TryGetActivePid(account));
+    }
+
+    /// <summary>Asks through <paramref name="node"/> until the order has <paramref name="status"/> (each ask a real
+    /// round trip over remoting), failing after the guard.</summary>
+    private static async Task<Order> OrderReachesAsync(CoreWireNode node, string orderId, OrderStatus status)
+    {
+        using var guard = new CancellationTokenSource(Guard);
+        while (true)
+        {
+            var order = await node.Cluster.RequestAsync<Order>(TradingCore.AccountIdentity("acc-wire"),
+                new GetOrderRequest { AccountId = "acc-wire", OrderId = orderId }, Guard);
+            if (order.Status == status) return order;
+            Assert.False(guard.IsCancellationRequested, $"order {orderId} is {order.Status}, expected {status}");
+            await Task.Yield();
+        }
+    }
+
+    private static Task WaitForMembersAsync(WireNode node, int count) => WaitForMembersAsync(node.Cluster, count);
+
+    private static async Task WaitForMembersAsync(Runtime.Cluster.Cluster cluster, int count)
     {
         var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        node.Cluster.MemberList.Changed += _ => { if (node.Cluster.MemberList.Members.Count >= count) changed.TrySetResult(); };
-        if (node.Cluster.MemberList.Members.Count < count) await changed.Task.WaitAsync(Guard);
+        cluster.MemberList.Changed += _ => { if (cluster.MemberList.Members.Count >= count) changed.TrySetResult(); };
+        if (cluster.MemberList.Members.Count < count) await changed.Task.WaitAsync(Guard);
     }
 }

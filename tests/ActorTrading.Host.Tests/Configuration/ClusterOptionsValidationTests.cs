@@ -33,6 +33,22 @@ public sealed class ClusterOptionsValidationTests
             p => p.Contains("Node:AdminKey", StringComparison.Ordinal));
 
     [Fact]
+    public void Validate_ClusterWithSecretAndNoAdminKey_HasNoProblems()
+    {
+        var o = Clustered(adminKey: "");
+        o.Cluster.Secret = "a-cluster-secret-of-32-characters";
+        Assert.Empty(NodeOptionsValidator.Validate(o, "Host=pg", "r:6379"));
+    }
+
+    [Fact]
+    public void Validate_ShortClusterSecret_IsRefused()
+    {
+        var o = Clustered();
+        o.Cluster.Secret = "short";
+        Assert.Contains(NodeOptionsValidator.Validate(o, "Host=pg", "r:6379"), p => p.Contains("Node:Cluster:Secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_HeartbeatLongerThanHalfTheTtl_IsRefused()
     {
         var o = Clustered();

@@ -15,7 +15,8 @@ namespace ActorTrading.Host.Tests.EndToEnd;
 /// Three real node processes in cluster mode (one PostgreSQL, one Redis): an account owned by node B is traded through
 /// nodes A and C — orders filled and reported on an order stream subscribed through a non-owner, a resting limit order
 /// modified and canceled, the same portfolio through every node, a risk denial, and a stream that ends when its client
-/// cancels. Each node has its own feed and broker connection, so every price is published to every node.
+/// cancels. Each node has its own feed and broker connection, so every price is published to every node. The nodes
+/// authenticate each other with a dedicated cluster secret (ClusterTests covers the admin-key fallback).
 /// </summary>
 public sealed class ClusterTradingTests
 {
@@ -28,7 +29,7 @@ public sealed class ClusterTradingTests
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0)) { listener.Start(); port = ((IPEndPoint)listener.LocalEndpoint).Port; }
         return await NodeProcess.StartAsync(true, "--node-id", id, "--urls", $"http://127.0.0.1:{port}", "--advertise", $"127.0.0.1:{port}",
-            "--cluster-name", cluster, "--feed", "none", "--market-hours", "false");
+            "--cluster-name", cluster, "--feed", "none", "--market-hours", "false", "--cluster-secret", "e2e-cluster-secret-0123456789");
     }
 
     /// <summary>Retries while the answer is UNAVAILABLE (a member is joining or an account moving), until the guard.</summary>
@@ -102,14 +103,31 @@ public sealed class ClusterTradingTests
 
     private static async Task TradeAsync(ApiClient[] all)
     {
-        var (viaA, viaC) = (all[0], all[2]);
+        var viaA = all[0];
         var cluster = "tr" + Guid.NewGuid().ToString("N")[..8];
         foreach (var client in all)
             await Until(() => client.Unary<ListMembersRequest, ListMembersResponse>("Cluster/ListMembers", new(), Key), r => r.Members.Count == 3, "3 members");
         ClusterMember[] members = [new("t-a", "a"), new("t-b", "b"), new("t-c", "c")];
         var account = Enumerable.Range(0, 1000).Select(i => $"{cluster}-{i}")
             .First(id => RendezvousPlacementStrategy.Instance.Place(new ClusterIdentity("account", id), members).Id == "t-b");
-        for (var i = 0; i < all.Length; i++) await PublishAsync(all[i], 1);
+        // a feeder publishes every price to every member, at the addresses the cluster lists (ticks never cross nodes)
+        var listed = await viaA.Unary<ListMembersRequest, ListMembersResponse>("Cluster/ListMembers", new(), Key);
+        var feeders = listed.Members.Select(m => new ApiClient("http://" + m.Address)).ToArray();
+        try
+        {
+            await TradeWithFeedersAsync(all, account, feeders);
+        }
+        finally
+        {
+            foreach (var f in feeders) f.Dispose();
+        }
+    }
+
+    private static async Task TradeWithFeedersAsync(ApiClient[] all, string account, ApiClient[] feeders)
+    {
+        var (viaA, viaC) = (all[0], all[2]);
+        Assert.Equal(all.Length, feeders.Length);
+        for (var i = 0; i < feeders.Length; i++) await PublishAsync(feeders[i], 1);
 
         await Eventually(() => viaA.Unary<CreateAccountRequest, Account>("Accounts/CreateAccount",
             new() { AccountId = account, DisplayName = account, InitialCash = Dec(1_000_000) }, Key));
@@ -126,7 +144,7 @@ public sealed class ClusterTradingTests
         var progressed = await NextUntil(events, buy.OrderId, OrderStatus.Open, OrderStatus.Filled);
         if (progressed.Status == OrderStatus.Open)
         {
-            for (var i = 0; i < all.Length; i++) await PublishAsync(all[i], 2); // the broker got the order before its first price
+            for (var i = 0; i < feeders.Length; i++) await PublishAsync(feeders[i], 2); // the broker got the order before its first price
             progressed = await NextUntil(events, buy.OrderId, OrderStatus.Filled);
         }
         Assert.Equal(5m, ProtoDecimal.FromProto(progressed.Order.FilledQuantity));

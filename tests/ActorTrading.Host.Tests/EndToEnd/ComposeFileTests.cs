@@ -40,6 +40,33 @@ public sealed class ComposeFileTests
         Assert.All(published, p => Assert.Contains(p, readme, StringComparison.Ordinal));
     }
 
+    /// <summary>Runs the compose client (the plugin <c>docker compose</c> or the standalone <c>docker-compose</c>, which
+    /// scripts/test.sh installs) on docker-compose.yml in the repository root.</summary>
+    private static Task<(int ExitCode, string Output)> ComposeAsync(string adminKey, params string[] args) =>
+        ToolRunner.RunAsync("bash", ["-c", """
+            if docker compose version >/dev/null 2>&1; then exec docker compose "$@"
+            elif command -v docker-compose >/dev/null 2>&1; then exec docker-compose "$@"
+            else echo "no compose client: scripts/test.sh installs docker-compose (apt)"; exit 127; fi
+            """, "compose", .. args], environment: new Dictionary<string, string> { ["ACTORTRADING_ADMIN_KEY"] = adminKey });
+
+    [Fact]
+    public async Task ComposeConfig_WithAdminKey_IsValidAndNamesTheFiveServices()
+    {
+        var (code, output) = await ComposeAsync("a-long-secret", "config", "--services");
+        Assert.True(code == 0, output);
+        Assert.Equal(["node1", "node2", "node3", "postgres", "redis"],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ComposeConfig_WithoutAdminKey_IsRefusedNamingIt()
+    {
+        var (code, output) = await ComposeAsync("", "config", "-q");
+        Assert.NotEqual(0, code);
+        Assert.NotEqual(127, code);
+        Assert.Contains("ACTORTRADING_ADMIN_KEY", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SimpleYaml_NestedMapsAndLists_AreRead()
     {

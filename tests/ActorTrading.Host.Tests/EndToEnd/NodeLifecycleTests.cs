@@ -4,7 +4,7 @@ using ActorTrading.Host.Tests.Support;
 
 namespace ActorTrading.Host.Tests.EndToEnd;
 
-/// <summary>Starting with bad settings, graceful SIGTERM, and a durable node (PostgreSQL + Redis) that keeps its accounts across restarts.</summary>
+/// <summary>Starting with bad settings, graceful SIGTERM (logged as structured JSON), and a durable node (PostgreSQL + Redis) that keeps its accounts across restarts.</summary>
 public sealed class NodeLifecycleTests
 {
     [Fact]
@@ -30,6 +30,18 @@ public sealed class NodeLifecycleTests
         Assert.Equal(StatusCode.Unavailable, ended.StatusCode);
         Assert.Equal(0, await exit);
         Assert.Contains("Passivated", node.Output, StringComparison.Ordinal);
+        AssertStructuredJsonLog(node.Output, "Passivated");
+    }
+
+    /// <summary>The node logs one JSON object per line (level, category, message), e.g. the line that says <paramref name="containing"/>.</summary>
+    private static void AssertStructuredJsonLog(string output, string containing)
+    {
+        var line = output.Split('\n').FirstOrDefault(l => l.Contains(containing, StringComparison.Ordinal));
+        Assert.True(line is not null && line.TrimStart().StartsWith('{'), $"no JSON log line with '{containing}':\n{output}");
+        using var json = System.Text.Json.JsonDocument.Parse(line);
+        foreach (var property in new[] { "LogLevel", "Category", "Message" })
+            Assert.True(json.RootElement.TryGetProperty(property, out _), $"the log line has no {property}: {line}");
+        Assert.StartsWith("ActorTrading", json.RootElement.GetProperty("Category").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

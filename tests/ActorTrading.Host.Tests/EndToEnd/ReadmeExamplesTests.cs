@@ -51,6 +51,9 @@ public sealed partial class ReadmeExamplesTests(EmbeddedNodeFixture fixture) : I
             var (code, output) = await ToolRunner.RunAsync("bash", ["-c", line], Path.Combine(NodeProcess.RepoRoot, "tests", "node"),
                 new Dictionary<string, string> { ["ACTORTRADING_KEY"] = NodeProcess.AdminKey });
             Assert.True(code == 0, $"{line}\n{output}");
+            var expected = line.Contains("--list-services", StringComparison.Ordinal) ? "grpc.health.v1.Health"
+                : line.Contains("Health/Check", StringComparison.Ordinal) ? "SERVING" : "NSE:";
+            Assert.True(output.Contains(expected, StringComparison.Ordinal), $"{line}\nexpected '{expected}' in:\n{output}");
         }
     }
 
