@@ -53,7 +53,7 @@ public static class NodeApplication
 
         var metrics = new NodeMetrics();
         var exporter = new PrometheusExporter();
-        var storage = await NodeStorage.OpenAsync(postgres, redis, TimeProvider.System, ct).ConfigureAwait(false);
+        var storage = await NodeStorage.OpenAsync(postgres, redis, TimeProvider.System, ct, options.JournalBatchesInFlight).ConfigureAwait(false);
         storage.MeasureJournal(metrics.Meter);
 
         var s = builder.Services;

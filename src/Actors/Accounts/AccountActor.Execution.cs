@@ -11,33 +11,38 @@ namespace ActorTrading.Actors.Accounts;
 /// <summary>What comes back from the gateway: acknowledgements, fills, cancels, rejections.</summary>
 public sealed partial class AccountActor
 {
-    private async Task OnGatewayReportAsync(IContext context, GatewayReport m)
+    /// <summary>
+    /// A report is staged like a new order (AccountActor.Journaling.cs): applied now, its fill and order event go out once
+    /// durable. A failed append stops the account; the next activation recovers and reconciles with the broker.
+    /// </summary>
+    private Task OnGatewayReport(IContext context, GatewayReport m)
     {
-        if (!_state.Exists || !_state.Orders.TryGet(m.OrderId, out var order)) return;
+        if (!_state.Exists || !_state.Orders.TryGet(m.OrderId, out var order)) return Task.CompletedTask;
         var events = new List<AccountEvent>(2);
         if (m.BrokerOrderId is { } brokerId && !(_state.BrokerIds.TryGetValue(m.OrderId, out var known) && known.BrokerOrderId == brokerId))
             events.Add(With(e => e.OrderSubmitted = new OrderSubmitted { OrderId = m.OrderId.Value, GatewayId = m.GatewayId, BrokerOrderId = brokerId }));
         if (m.Execution is { } r) AddExecution(events, order, r, m.GatewayId);
         if (m.FailureCode is { } code && m.Kind == GatewayCommandKind.New && order.IsActive)
             events.Add(With(e => e.OrderRejected = new OrderRejected { OrderId = m.OrderId.Value, BrokerCode = code, BrokerReason = m.FailureMessage ?? code }));
-        if (events.Count == 0) return;
+        if (events.Count == 0) return Task.CompletedTask;
         var wasActive = order.IsActive;
-        if (!await PersistAsync(context, events).ConfigureAwait(false))
-        {
-            // The broker's news cannot be lost: stop, recover from the journal and reconcile with the broker on activation.
-            context.Stop(context.Self);
-            return;
-        }
+        var staged = Stage(context, events);
         _state.Orders.TryGet(m.OrderId, out var now);
         Fill? fill = null;
+        Action<IContext>? notify = null;
         if (m.Execution is { IsFill: true } x && _state.Trades.Last?.Value is { } trade && trade.OrderId == m.OrderId.Value)
         {
             fill = new Fill(trade.TradeId, now.OrderId, now.Symbol, now.Side, now.Request.Product, x.LastQuantity, x.LastPrice, x.Fees, x.Time);
-            OnFilled(context, now, fill);
+            notify = FillNotices(now, fill);
         }
-        PublishOrder(context, now, fill);
         if (wasActive && !now.IsActive) Release(now.ClientOrderId);
         SendView(context);
+        staged.OnDurable = c =>
+        {
+            notify?.Invoke(c);
+            PublishOrder(c, now, fill);
+        };
+        return Task.CompletedTask;
     }
 
     private void AddExecution(List<AccountEvent> events, OrderState order, ExecutionReport r, string gatewayId)
@@ -67,15 +72,23 @@ public sealed partial class AccountActor
         }
     }
 
-    private void OnFilled(IContext context, OrderState order, Fill fill)
+    /// <summary>What a fill tells the position actor and the strategies, as of the state now; sent once the fill is durable.</summary>
+    private Action<IContext> FillNotices(OrderState order, Fill fill)
     {
         _state.TryGetPosition(fill.Symbol, fill.Product, out var position);
         var bracket = _state.Brackets.GetValueOrDefault(new PositionKey(fill.Symbol, fill.Product));
-        if (_position is not null) context.Send(_position, new PositionFill(fill, position?.Quantity ?? 0, bracket));
+        var positionActor = _position;
+        var toPosition = new PositionFill(fill, position?.Quantity ?? 0, bracket);
         var net = _state.Positions.NetQuantity(fill.Symbol);
+        var toStrategies = new List<(PID, StrategyPosition)>(_strategies.Count);
         foreach (var (name, pid) in _strategies)
-            context.Send(pid, new StrategyPosition(fill.Symbol, net, order.Request.Strategy == name ? fill : null));
-        _portfolioDirty = true;
+            toStrategies.Add((pid, new StrategyPosition(fill.Symbol, net, order.Request.Strategy == name ? fill : null)));
+        return context =>
+        {
+            if (positionActor is not null) context.Send(positionActor, toPosition);
+            foreach (var (pid, message) in toStrategies) context.Send(pid, message);
+            _portfolioDirty = true;
+        };
     }
 
     private static Api.V1.OrderAck Ack(OrderState order, string message)

@@ -49,11 +49,13 @@ public sealed partial class AccountActor
     private static readonly Func<Runtime.Mailbox.MailboxBase> ConflatingTicks = Runtime.Mailbox.Mailboxes.Conflating(TickKey);
 
     /// <summary>
-    /// Appends <paramref name="events"/> and applies them. False when nothing was accepted: journal down (the caller
-    /// replies UNAVAILABLE) or a second writer (the actor stops itself: another activation owns the account).
+    /// Appends <paramref name="events"/> and applies them (after the pipelined appends ahead of it, see
+    /// AccountActor.Journaling.cs). False when nothing was accepted: journal down (the caller replies UNAVAILABLE) or a
+    /// second writer (the actor stops itself: another activation owns the account).
     /// </summary>
     private async Task<bool> PersistAsync(IContext context, List<AccountEvent> events)
     {
+        if (PipelineBusy && !await DrainAsync(context).ConfigureAwait(false)) return false;
         var before = _state.LastSeq;
         try
         {

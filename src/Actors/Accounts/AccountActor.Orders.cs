@@ -25,6 +25,11 @@ public sealed partial class AccountActor
     /// <summary>Answers duplicates at once, otherwise asks risk (the answer comes back as <see cref="RiskEvaluated"/>).</summary>
     private Task Submit(IContext context, OrderRequest request, PID? replyTo, bool bypassRisk = false)
     {
+        if (_awaitingDurable is not null && _awaitingDurable.TryGetValue(request.ClientOrderId, out var journaling))
+        {
+            if (replyTo is not null) journaling.Add(replyTo);   // decided, not durable yet: the same answer once it is
+            return Task.CompletedTask;
+        }
         if (_state.Orders.TryGet(request.ClientOrderId, out var existing)) return Reply(context, replyTo, existing.ToAck());
         if (_state.IsSettledClientId(request.ClientOrderId))
             return Reply(context, replyTo, Failures.AlreadyExists($"client_order_id {request.ClientOrderId} was already used", "client_order_id"));
@@ -47,15 +52,20 @@ public sealed partial class AccountActor
         return Submit(context, m.Intent.ToRequest(_id, cid, "exit:" + m.Source), null);
     }
 
-    private async Task OnRiskEvaluatedAsync(IContext context, RiskEvaluated m)
+    /// <summary>
+    /// Risk decided: the decision is staged (applied now, so risk and the next command see it) and answered, sent to the
+    /// gateway and published only once it is durable (AccountActor.Journaling.cs); the mailbox does not wait for the commit.
+    /// </summary>
+    private Task OnRiskEvaluated(IContext context, RiskEvaluated m)
     {
         var request = m.Request;
         var replies = TakeReplies(request.ClientOrderId, m.ReplyTo);
         if (_state.Orders.TryGet(request.ClientOrderId, out var existing))
         {
             Release(request.ClientOrderId);
-            ReplyAll(context, replies, existing.ToAck());
-            return;
+            if (_awaitingDurable is not null && _awaitingDurable.TryGetValue(request.ClientOrderId, out var journaling)) journaling.AddRange(replies ?? []);
+            else ReplyAll(context, replies, existing.ToAck());
+            return Task.CompletedTask;
         }
         var events = new List<AccountEvent>(2);
         var id = NextOrderId();
@@ -66,20 +76,27 @@ public sealed partial class AccountActor
             events.Add(With(e => e.OrderDenied = AccountEvents.Denied(id, request, decision.Denial!.Reason, decision.Denial.Message)));
         if (decision.NewState is { } state && state != _state.State)
             events.Add(With(e => e.TradingStateChanged = new Events.V1.TradingStateChanged { State = state, Reason = decision.Denial?.Message ?? "risk" }));
-        if (!await PersistAsync(context, events).ConfigureAwait(false))
-        {
-            Release(request.ClientOrderId);
-            SendView(context);
-            ReplyAll(context, replies, Failures.Unavailable($"journal unavailable: order {request.ClientOrderId} was not accepted"));
-            return;
-        }
+        var cid = request.ClientOrderId;
+        (_awaitingDurable ??= new Dictionary<ClientOrderId, List<PID>>())[cid] = replies ?? [];
+        var staged = Stage(context, events);
         _state.Orders.TryGet(id, out var order);
-        Release(request.ClientOrderId);
-        ReplyAll(context, replies, order.ToAck());
-        if (order.Status == OrderStatus.Accepted) SendToGateway(context, order, m.TickArrivedAt);
-        PublishOrder(context, order, null);
-        if (events.Count > 1) PublishStateChange(context);
+        var stateChanged = events.Count > 1;
+        Release(cid);
         SendView(context);
+        staged.OnDurable = c =>
+        {
+            _awaitingDurable.Remove(cid, out var waiting);
+            ReplyAll(c, waiting, order.ToAck());
+            if (order.Status == OrderStatus.Accepted) SendToGateway(c, order, m.TickArrivedAt);
+            PublishOrder(c, order, null);
+            if (stateChanged) PublishStateChange(c);
+        };
+        staged.OnFailed = c =>
+        {
+            _awaitingDurable.Remove(cid, out var waiting);
+            ReplyAll(c, waiting, Failures.Unavailable($"journal unavailable: order {cid} was not accepted"));
+        };
+        return Task.CompletedTask;
     }
 
     private void SendToGateway(IContext context, OrderState order, long tickArrivedAt = 0)

@@ -31,9 +31,11 @@ public sealed partial class AccountActor : IActor
     public Task ReceiveAsync(IContext context) => context.Message switch
     {
         Started => RecoverAsync(context),
-        RiskEvaluated m => OnRiskEvaluatedAsync(context, m),
+        _ when _journalBroken => OnBroken(context),
+        Stopping when PipelineBusy => DrainAsync(context),
+        RiskEvaluated m => OnRiskEvaluated(context, m),
         ModifyEvaluated m => OnModifyEvaluatedAsync(context, m),
-        GatewayReport m => OnGatewayReportAsync(context, m),
+        GatewayReport m => OnGatewayReport(context, m),
         PositionMarked m => OnMarked(context, m),
         SubmitIntent m => OnIntent(context, m),
         RiskUnavailable m => OnRiskUnavailable(context, m),

@@ -54,10 +54,12 @@ public sealed class NodeStorage : IAsyncDisposable
         return new NodeStorage(false, s.Journal, s.Snapshots, s.ReadModels, s.Quotes, s.RateLimits, s.ApiKeys, s.AuditLog);
     }
 
-    public static async Task<NodeStorage> OpenAsync(string? postgres, string? redis, TimeProvider time, CancellationToken ct)
+    /// <param name="batchesInFlight">The journal's group commits in flight at once (<c>Node:JournalBatchesInFlight</c>).</param>
+    public static async Task<NodeStorage> OpenAsync(string? postgres, string? redis, TimeProvider time, CancellationToken ct, int batchesInFlight = 2)
     {
         if (string.IsNullOrEmpty(postgres)) return Embedded(time);
-        var pg = await PostgresStorage.OpenAsync(new PostgresStorageOptions(postgres) { Time = time }, ct).ConfigureAwait(false);
+        var options = new PostgresStorageOptions(postgres) { Time = time, MaxInFlightBatches = batchesInFlight };
+        var pg = await PostgresStorage.OpenAsync(options, ct).ConfigureAwait(false);
         if (string.IsNullOrEmpty(redis))
         {
             var local = new InMemoryStorage(time);

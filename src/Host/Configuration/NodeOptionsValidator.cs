@@ -21,6 +21,7 @@ public static class NodeOptionsValidator
         Check(o.StreamBufferSize is >= 1 and <= 1_000_000, "Node:StreamBufferSize must be 1..1000000");
         Check(o.MaxReceiveMessageSize is >= 1024 and <= 64 * 1024 * 1024, "Node:MaxReceiveMessageSize must be 1 KiB..64 MiB");
         Check(o.AuditWriters is >= 1 and <= 64, "Node:AuditWriters must be 1..64");
+        Check(o.JournalBatchesInFlight is >= 1 and <= 64, "Node:JournalBatchesInFlight must be 1..64");
 
         Check(FeedKinds.Contains(o.Feed.Kind), $"Node:Feed:Kind '{o.Feed.Kind}' must be one of {string.Join(", ", FeedKinds)}");
         Check(o.Feed.Kind != "csv" || File.Exists(o.Feed.File), $"Node:Feed:File '{o.Feed.File}' does not exist (required by the csv feed)");

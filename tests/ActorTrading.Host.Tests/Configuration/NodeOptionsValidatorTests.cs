@@ -16,6 +16,7 @@ public sealed class NodeOptionsValidatorTests
     [InlineData("--http-urls", "ftp://x:1", "Node:HttpUrls")]
     [InlineData("--urls", "nonsense", "--urls")]
     [InlineData("--risk-per-trade", "300", "Node:Risk:RiskPerTradePercent")]
+    [InlineData("--Node:JournalBatchesInFlight", "0", "Node:JournalBatchesInFlight")]
     public async Task BuildAsync_BadSetting_ThrowsNamingTheKey(string option, string value, string key)
     {
         var e = await Assert.ThrowsAsync<NodeConfigurationException>(() => NodeApplication.BuildAsync([option, value]));

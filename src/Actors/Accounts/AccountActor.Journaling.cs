@@ -1,0 +1,128 @@
+using ActorTrading.Actors.Gateways;
+using ActorTrading.Actors.Ports;
+using ActorTrading.Events.V1;
+using ActorTrading.Runtime;
+using ActorTrading.Runtime.Messages;
+
+namespace ActorTrading.Actors.Accounts;
+
+/// <summary>
+/// Pipelined journaling for the hot paths (risk's answer to a new order, the gateway's reports): the events are applied
+/// to the state at once (so every later message sees them, as if the append had been synchronous), and the journal
+/// writes them in the background while the mailbox goes on. At most one append per account is in flight; events staged
+/// meanwhile wait in <see cref="_queued"/> and go out together as the next append when it completes, so the journal
+/// receives them in seq order with no gap. Whatever the outside world may see of them — replies, the order sent to the
+/// gateway, order events, children's notifications — runs only once they are durable (<see cref="Staged.OnDurable"/>).
+/// A failed append poisons the state (it holds events that are not in the journal): the account fails everything staged
+/// and waiting, answers UNAVAILABLE to everything else and stops itself; the next activation recovers exactly what was
+/// durable. The other commands (<see cref="PersistAsync"/>) first wait until the pipeline is empty.
+/// </summary>
+public sealed partial class AccountActor
+{
+    /// <summary>One staged append: its events (already applied) and what to do once they are durable or lost.</summary>
+    private sealed class Staged(long firstSeq, List<AccountEvent> events)
+    {
+        public long FirstSeq { get; } = firstSeq;
+        public List<AccountEvent> Events { get; } = events;
+        public Action<IContext>? OnDurable { get; set; }
+        public Action<IContext>? OnFailed { get; set; }
+    }
+
+    private Queue<Staged>? _queued;          // staged while an append was in flight: the next append
+    private List<Staged>? _writing;          // the append in flight (one AppendAsync for all of it)
+    private Task? _writingTask;
+    private bool _snapshotDue, _journalBroken;
+
+    /// <summary>Orders decided (accepted or denied) but not durable yet: a duplicate request waits here for the same answer.</summary>
+    private Dictionary<Model.ClientOrderId, List<PID>>? _awaitingDurable;
+
+    /// <summary>True while events are staged or in flight (the state is ahead of the journal).</summary>
+    private bool PipelineBusy => _writing is not null;
+
+    /// <summary>Applies <paramref name="events"/> now and journals them after everything staged before; set the callbacks on the result.</summary>
+    private Staged Stage(IContext context, List<AccountEvent> events)
+    {
+        var before = _state.LastSeq;
+        for (var i = 0; i < events.Count; i++) _state.Apply(events[i], before + 1 + i);
+        _snapshotDue |= _services.Options.SnapshotPolicy.ShouldSnapshot(before, _state.LastSeq);
+        var staged = new Staged(before + 1, events);
+        (_queued ??= new Queue<Staged>()).Enqueue(staged);
+        if (_writing is null) StartAppend(context);
+        return staged;
+    }
+
+    private void StartAppend(IContext context)
+    {
+        var batch = new List<Staged>(_queued!.Count);
+        List<AccountEvent> events;
+        if (_queued.Count == 1) { batch.Add(_queued.Dequeue()); events = batch[0].Events; }
+        else
+        {
+            events = new List<AccountEvent>();
+            while (_queued.TryDequeue(out var s)) { batch.Add(s); events.AddRange(s.Events); }
+        }
+        Task task;
+        try { task = _services.Options.Journal.AppendAsync(_id.Value, batch[0].FirstSeq, events); }
+        catch (Exception e) { task = Task.FromException(e); }
+        _writing = batch;
+        _writingTask = task;
+        context.ReenterAfter(task, t => ReferenceEquals(_writing, batch) ? CompleteAsync(context, batch, t) : Task.CompletedTask);
+    }
+
+    /// <summary>The append of <paramref name="batch"/> finished: run its effects and send the next one, or fail everything.</summary>
+    private async Task CompleteAsync(IContext context, List<Staged> batch, Task append)
+    {
+        _writing = null;
+        _writingTask = null;
+        if (!append.IsCompletedSuccessfully)
+        {
+            FailPipeline(context, batch, append.Exception?.InnerException);
+            return;
+        }
+        foreach (var s in batch) s.OnDurable?.Invoke(context);
+        if (_queued is { Count: > 0 }) { StartAppend(context); return; }
+        if (!_snapshotDue) return;
+        _snapshotDue = false;   // everything applied is durable now: the snapshot holds nothing the journal lacks
+        await SaveSnapshotAsync().ConfigureAwait(false);
+    }
+
+    private void FailPipeline(IContext context, List<Staged> batch, Exception? error)
+    {
+        _journalBroken = true;
+        if (error is JournalConflictException) _conflicted = true;
+        foreach (var s in batch) s.OnFailed?.Invoke(context);
+        while (_queued!.TryDequeue(out var s)) s.OnFailed?.Invoke(context);
+        var reason = $"account {_id}: a journal append failed ({error?.Message ?? "unknown error"}); the account restarts from the journal";
+        foreach (var (id, replies) in _inflight) ReplyAll(context, replies, Failures.Unavailable($"{reason}; order {id} was not accepted"));
+        _inflight.Clear();
+        FailModifies(context, reason);
+        context.Stop(context.Self);
+    }
+
+    /// <summary>Waits for the pipeline to empty (inside the current message). False when an append failed (the account is stopping).</summary>
+    private async Task<bool> DrainAsync(IContext context)
+    {
+        while (_writing is { } batch)
+        {
+            var task = _writingTask!;
+            try { await task.ConfigureAwait(false); }
+            catch (Exception) { /* CompleteAsync sees the fault */ }
+            await CompleteAsync(context, batch, task).ConfigureAwait(false);
+        }
+        return !_journalBroken;
+    }
+
+    /// <summary>After a failed append (until the stop takes effect): requests are refused, everything else is dropped.</summary>
+    private Task OnBroken(IContext context)
+    {
+        if (context.Message is Stopping or Stopped or Restarting) return Task.CompletedTask;
+        var notAccepted = Failures.Unavailable($"account {_id} is restarting after a journal failure; the order was not accepted");
+        if (context.Message is RiskEvaluated r) ReplyAll(context, TakeReplies(r.Request.ClientOrderId, r.ReplyTo), notAccepted);
+        else if (context.Message is RiskUnavailable u) ReplyAll(context, TakeReplies(u.Request.ClientOrderId, u.ReplyTo), notAccepted);
+        else if (context.Message is ModifyEvaluated { Request.ReplyTo: { } to })
+            context.Send(to, Failures.Unavailable($"account {_id} is restarting after a journal failure; the order was not modified"));
+        else if (context.Sender is { } sender && context.Message is not (GatewayReport or PositionMarked or SubmitIntent))
+            context.Send(sender, Failures.Unavailable($"account {_id} is restarting after a journal failure; retry"));
+        return Task.CompletedTask;
+    }
+}
