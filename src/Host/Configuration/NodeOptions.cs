@@ -31,11 +31,12 @@ public sealed class NodeOptions
     public int MaxReceiveMessageSize { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
-    /// Group commits the PostgreSQL journal keeps in flight at once (each on its own connection; batches in flight never
-    /// share an account). More lets an order's append start while the previous orders' fill and audit commits are still
-    /// flushing, instead of waiting for a slot (see benchmarks/RESULTS.md, Node, session 3).
+    /// The PostgreSQL journal's lanes (<c>PostgresStorageOptions.MaxInFlightBatches</c>): an account always writes through
+    /// the same lane, and each lane has its own connection and one group commit in flight. More lanes let an order's
+    /// append start while other accounts' fill and audit commits are still flushing, at the cost of smaller batches
+    /// (see benchmarks/RESULTS.md, Storage and Node, session 3).
     /// </summary>
-    public int JournalBatchesInFlight { get; set; } = 2;
+    public int JournalBatchesInFlight { get; set; } = 4;
 
     /// <summary>Concurrent audit-log writers.</summary>
     public int AuditWriters { get; set; } = 4;
