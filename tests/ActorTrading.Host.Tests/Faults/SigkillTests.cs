@@ -10,7 +10,9 @@ namespace ActorTrading.Host.Tests.Faults;
 /// <summary>
 /// Issue 5's SIGKILL fault: a durable node (PostgreSQL + Redis) trading through the OpenAlgo adapter against a broker
 /// outside the node (<see cref="FakeOpenAlgo"/>) is killed during a burst — some orders only queued, some at the broker
-/// without the node knowing — and restarted on the same database.
+/// without the node knowing — and restarted on the same database (one of the test's own: <see cref="OwnDatabase"/>).
+/// The burst is bounded (<see cref="BurstPerWorker"/>) so every acknowledged order fits the gateway's queue and one page
+/// of ListOrders: what is under test is the kill, not the queue bound.
 /// </summary>
 public sealed class SigkillTests
 {
@@ -21,8 +23,9 @@ public sealed class SigkillTests
     {
         Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")),
             "ConnectionStrings__Postgres is not set: run scripts/test.sh, or scripts/dev-services.sh and export what it prints");
+        await using var database = await OwnDatabase.CreateAsync("kill");
         await using var broker = await FakeOpenAlgo.StartAsync();
-        string[] args = ["--node-id", "e2e-kill", "--broker", "openalgo", "--broker-url", broker.Url, "--Node:Broker:ApiKey", FakeOpenAlgo.ApiKey,
+        string[] args = ["--ConnectionStrings:Postgres", database.ConnectionString, "--node-id", "e2e-kill", "--broker", "openalgo", "--broker-url", broker.Url, "--Node:Broker:ApiKey", FakeOpenAlgo.ApiKey,
             "--Node:Broker:PollInterval", "00:00:00.050", "--Node:Broker:RequestTimeout", "00:05:00", "--Node:Broker:OrdersPerSecond", "100000",
             "--Node:Broker:OrdersPerMinute", "6000000", "--market-hours", "false", "--Node:Risk:OrdersPerSecond", "100000", "--Node:Risk:MaxOrdersPerDay", "100000", "--Node:Risk:MaxTradesPerDay", "100000"];
         var run = Guid.NewGuid().ToString("N")[..10];
@@ -86,6 +89,7 @@ public sealed class SigkillTests
     }
 
     private const int BurstTarget = 20;
+    private const int BurstPerWorker = 40;
     private readonly TaskCompletionSource BurstAcked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _burstAcks;
 
@@ -98,7 +102,7 @@ public sealed class SigkillTests
 
     private async Task BurstAsync(ApiClient client, string account, int worker, ConcurrentDictionary<(string Account, string OrderId), bool> acked, CancellationToken stop)
     {
-        for (var i = 0; !stop.IsCancellationRequested; i++)
+        for (var i = 0; i < BurstPerWorker && !stop.IsCancellationRequested; i++)
         {
             try
             {
