@@ -29,6 +29,8 @@ internal sealed partial class NodeLauncher : IAsyncDisposable
 
     public string Target { get; }
 
+    public int ProcessId => _process.Id;
+
     public static async Task<NodeLauncher> StartAsync(string hostDll, bool durable, TextWriter progress, CancellationToken ct)
     {
         if (!File.Exists(hostDll)) throw new FileNotFoundException($"build the node first (dotnet build src/Host -c Release): {hostDll}");

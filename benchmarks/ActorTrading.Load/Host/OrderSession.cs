@@ -43,8 +43,20 @@ internal sealed class OrderSession
         await client.UnaryAsync(Halt, new HaltRequest { AccountId = account, Mode = TradingState.Halted, Reason = "load warm-up" }, auth);
         await client.UnaryAsync(Resume, new ResumeRequest { AccountId = account }, auth);
         var session = new OrderSession(client, auth, account);
-        await session.PlaceAsync(ct);   // risk starts watching NSE:TCS on its first order (denied PRICE_BAND until a tick arrives)
-        return session;
+        // risk starts watching NSE:TCS on its first order (denied PRICE_BAND until a tick arrives); a brand-new account
+        // may still answer UNAVAILABLE ("risk is restarting") while its risk child takes its first view: retry, as the API says
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await session.PlaceAsync(ct);
+                return session;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && attempt < 100)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), ct);
+            }
+        }
     }
 
     public Task<OrderAck> PlaceAsync(CancellationToken ct)

@@ -15,21 +15,34 @@ public sealed partial class PaperBroker
         }
     }
 
+    /// <summary>Activates the orders whose latency has passed, in arrival order (the queue holds them by due time, then sequence).</summary>
     private void ActivateDueLocked(DateTimeOffset now)
     {
-        foreach (var o in Snapshot())
-            if (o.Status == OrderStatus.Accepted && o.ActiveAt <= now) Activate(o, now);
+        while (NextPending() is { } o && o.ActiveAt <= now)
+        {
+            _pending.Dequeue();
+            Activate(o, now);
+        }
         ScheduleNextActivation(now);
     }
 
     private void ScheduleNextActivation(DateTimeOffset now)
     {
-        DateTimeOffset? next = null;
-        foreach (var o in _active)
-            if (o.Status == OrderStatus.Accepted && (next is null || o.ActiveAt < next)) next = o.ActiveAt;
+        DateTimeOffset? next = NextPending()?.ActiveAt;
         if (next == _armed) return; // already set to that time (every tick without a new order): no timer call
         _armed = next;
         _timer.Change(next is { } due ? (due > now ? due - now : TimeSpan.Zero) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The earliest order still waiting for its latency; drops those canceled or expired meanwhile.</summary>
+    private PaperOrder? NextPending()
+    {
+        while (_pending.TryPeek(out var o, out _))
+        {
+            if (o.Status == OrderStatus.Accepted) return o;
+            _pending.Dequeue();
+        }
+        return null;
     }
 
     private void Activate(PaperOrder o, DateTimeOffset now)
@@ -51,6 +64,7 @@ public sealed partial class PaperBroker
         _liquidity[o.Order.Symbol] = available - (long)qty;
         var fee = PaperMatcher.Fee(_options, qty, price);
         o.AveragePrice = (o.AveragePrice * o.Filled + price * qty) / (o.Filled + qty);
+        _exposure.Remove(o);
         o.Filled += qty;
         o.Fees += fee;
         o.Status = o.Remaining == 0 ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
@@ -58,14 +72,24 @@ public sealed partial class PaperBroker
         var tradeId = "PT" + (++_tradeSequence);
         _positions.Apply(new Fill(tradeId, new OrderId(o.BrokerOrderId), o.Order.Symbol, o.Order.Side, o.Order.Product, qty, price, fee, now));
         Report(o, qty, price, fee, now, o.Status == OrderStatus.Filled ? "filled" : "partially filled", tradeId);
-        if (o.Status == OrderStatus.Filled) _active.Remove(o);
+        if (o.Status == OrderStatus.Filled) Deactivate(o);
+        else _exposure.Add(o);
     }
 
     private void Finish(PaperOrder o, OrderStatus status, DateTimeOffset now, string message)
     {
         o.Status = status;
-        _active.Remove(o);
+        if (o.ActiveNode is not null) _exposure.Remove(o);
+        Deactivate(o);
         Report(o, 0, 0, 0, now, message);
+    }
+
+    /// <summary>Takes the order out of the active list (its exposure is already uncounted).</summary>
+    private void Deactivate(PaperOrder o)
+    {
+        if (o.ActiveNode is not { } node) return;
+        _active.Remove(node);
+        o.ActiveNode = null;
     }
 
     private void Report(PaperOrder o, decimal qty, decimal price, decimal fee, DateTimeOffset now, string message, string? tradeId = null) =>

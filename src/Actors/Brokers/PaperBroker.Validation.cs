@@ -32,8 +32,7 @@ public sealed partial class PaperBroker
     private string? ValidateFunds(BrokerOrder order, InstrumentSpec spec)
     {
         var held = _positions.TryGet(order.Symbol, order.Product, out var p) ? p.Quantity : 0;
-        var pendingSameSide = _active.Where(o => o.Order.Symbol == order.Symbol && o.Order.Product == order.Product && o.Order.Side == order.Side)
-            .Sum(o => o.Remaining);
+        var pendingSameSide = _exposure.Pending(order.Symbol, order.Product, order.Side);
         var reducing = order.Side == Side.Sell ? Math.Max(0, held - pendingSameSide) : Math.Max(0, -held - pendingSameSide);
         var opening = Math.Max(0, order.Quantity - reducing);
         if (opening == 0) return null;
@@ -46,16 +45,26 @@ public sealed partial class PaperBroker
         return needed <= available ? null : $"insufficient funds: required {needed}, available {available}";
     }
 
+    /// <summary>
+    /// Cash blocked by active orders that open exposure: remaining × reference price × margin, summed per
+    /// symbol/product/side group (an order reduces when the position is on the other side, the same for its whole group).
+    /// </summary>
     private decimal Blocked()
     {
         var margin = _options.MarginPercent / 100m;
         decimal blocked = 0;
-        foreach (var o in _active)
+        foreach (var ((symbol, product, side), g) in _exposure.Groups)
         {
-            _instruments.TryGet(o.Order.Symbol, out var spec);
-            var held = _positions.TryGet(o.Order.Symbol, o.Order.Product, out var p) ? p.Quantity : 0;
-            var reduces = o.IsBuy ? held < 0 : held > 0;
-            if (!reduces) blocked += o.Remaining * ReferencePrice(o.Order, spec!) * margin;
+            var held = _positions.TryGet(symbol, product, out var p) ? p.Quantity : 0;
+            var reduces = side == Side.Buy ? held < 0 : held > 0;
+            if (reduces) continue;
+            var notional = g.PricedNotional;
+            if (g.UnpricedRemaining != 0)
+            {
+                _instruments.TryGet(symbol, out var spec);
+                notional += g.UnpricedRemaining * TouchPrice(symbol, side, spec!);
+            }
+            blocked += notional * margin;
         }
         return blocked;
     }
@@ -64,9 +73,15 @@ public sealed partial class PaperBroker
     {
         if (order.LimitPrice is { } l) return l;
         if (order.StopPrice is { } s) return s;
-        if (_ticks.TryGetValue(order.Symbol, out var t))
+        return TouchPrice(order.Symbol, order.Side, spec);
+    }
+
+    /// <summary>The price of an order without its own price: the touch on its side, else the last, else the catalog's.</summary>
+    private decimal TouchPrice(SymbolId symbol, Side side, InstrumentSpec spec)
+    {
+        if (_ticks.TryGetValue(symbol, out var t))
         {
-            var touch = order.Side == Side.Buy ? t.Ask : t.Bid;
+            var touch = side == Side.Buy ? t.Ask : t.Bid;
             if (touch > 0) return touch;
             if (t.Last > 0) return t.Last;
         }

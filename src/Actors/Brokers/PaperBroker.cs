@@ -18,7 +18,9 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
     private readonly Channel<ExecutionReport> _reports = Channel.CreateUnbounded<ExecutionReport>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, PaperOrder> _orders = new();
     private readonly Dictionary<ClientOrderId, PaperOrder> _byClientId = new();
-    private readonly List<PaperOrder> _active = [];
+    private readonly LinkedList<PaperOrder> _active = new();
+    private readonly PaperExposure _exposure = new();
+    private readonly PriorityQueue<PaperOrder, (DateTimeOffset ActiveAt, long Sequence)> _pending = new();
     private readonly List<PaperOrder> _scratch = [];
     private readonly Dictionary<SymbolId, MarketTick> _ticks = new();
     private readonly Dictionary<SymbolId, long> _liquidity = new();
@@ -54,9 +56,14 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
             var paper = new PaperOrder("P" + (++_orderSequence), order, now + _options.Latency);
             _orders.Add(paper.BrokerOrderId, paper);
             _byClientId.Add(order.ClientOrderId, paper);
-            _active.Add(paper);
+            paper.ActiveNode = _active.AddLast(paper);
+            _exposure.Add(paper);
             if (_options.Latency <= TimeSpan.Zero) Activate(paper, now);
-            else ScheduleNextActivation(now);
+            else
+            {
+                _pending.Enqueue(paper, (paper.ActiveAt, _orderSequence));
+                ScheduleNextActivation(now);
+            }
             return Done(BrokerResult<BrokerOrderAck>.Ok(paper.ToAck()));
         }
     }
@@ -72,7 +79,9 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
                 return Done(BrokerResult<BrokerOrderAck>.Fail(BrokerErrorKind.Rejected, $"quantity {q} must be whole lots above the filled {o.Filled}"));
             var check = o.Order with { LimitPrice = m.LimitPrice ?? o.LimitPrice, StopPrice = m.StopPrice ?? o.StopPrice };
             if (ValidatePrices(check, spec!) is { } bad) return Done(BrokerResult<BrokerOrderAck>.Fail(BrokerErrorKind.Rejected, bad));
+            _exposure.Remove(o);
             o.Quantity = m.Quantity ?? o.Quantity;
+            _exposure.Add(o);
             o.LimitPrice = check.LimitPrice;
             o.StopPrice = check.StopPrice;
             var now = _time.GetUtcNow();
@@ -124,7 +133,13 @@ public sealed partial class PaperBroker : IBrokerAdapter, IDisposable
             var now = _time.GetUtcNow();
             if (_armed is { } due && due <= now) ActivateDueLocked(now); // orders whose latency has passed
             foreach (var o in Snapshot())
-                if (o.IsWorking && o.Order.Symbol == tick.Symbol) Match(o, now);
+            {
+                if (!o.IsWorking || o.Order.Symbol != tick.Symbol) continue;
+                // once this tick's volume is used up only an untriggered stop can still change (its trigger): a backlog
+                // of orders waiting for volume costs a few loads each per tick, not a match attempt
+                if (!o.AwaitsTrigger && _liquidity.GetValueOrDefault(tick.Symbol) <= 0) continue;
+                Match(o, now);
+            }
             _positions.Mark(tick.Symbol, tick.Last);
         }
     }

@@ -22,6 +22,10 @@ internal sealed class PaperOrder(string brokerOrderId, BrokerOrder order, DateTi
     public bool IsActive => Status is OrderStatus.Accepted or OrderStatus.Open or OrderStatus.PartiallyFilled;
     public decimal Remaining => Quantity - Filled;
     public bool IsBuy => Order.Side == Side.Buy;
+    /// <summary>A stop order whose trigger has not been hit yet.</summary>
+    public bool AwaitsTrigger => Order.Type is OrderType.StopMarket or OrderType.StopLimit && !Triggered;
+    /// <summary>Its place in the broker's arrival-ordered list of active orders (null once it ended): O(1) removal.</summary>
+    public LinkedListNode<PaperOrder>? ActiveNode { get; set; }
 
     public BrokerOrderSnapshot ToSnapshot() => new(BrokerOrderId, Order.ClientOrderId, Order.Symbol, Order.Side, Order.Type, Order.Product,
         Quantity, Filled, AveragePrice, LimitPrice, StopPrice, Status);

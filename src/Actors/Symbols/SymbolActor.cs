@@ -16,6 +16,7 @@ namespace ActorTrading.Actors.Symbols;
 public sealed class SymbolActor(TradingServices services) : IActor
 {
     private readonly List<PID> _subscribers = new();
+    private readonly HashSet<PID> _subscribed = new();
     private readonly Queue<Model.Bar> _bars = new();
     private SymbolId _symbol;
     private BarBuilder _builder = null!;
@@ -90,7 +91,7 @@ public sealed class SymbolActor(TradingServices services) : IActor
     private void Subscribe(IContext context)
     {
         if (context.Sender is not { } sender) return;
-        var added = !_subscribers.Contains(sender);
+        var added = _subscribed.Add(sender);
         if (added)
         {
             _subscribers.Add(sender);
@@ -110,7 +111,8 @@ public sealed class SymbolActor(TradingServices services) : IActor
 
     private bool Remove(PID pid)
     {
-        if (!_subscribers.Remove(pid)) return false;
+        if (!_subscribed.Remove(pid)) return false;
+        _subscribers.Remove(pid);
         _fanoutDirty = true;
         return true;
     }

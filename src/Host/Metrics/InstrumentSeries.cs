@@ -13,6 +13,8 @@ internal sealed class InstrumentSeries
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Point> _points = new(StringComparer.Ordinal);
+    /// <summary>The same points by raw tags: the hot path skips building the label string.</summary>
+    private readonly Dictionary<TagSet, Point> _byTags = new();
     private readonly Kind _kind;
     private readonly double[] _bounds;
     private readonly string _help;
@@ -46,15 +48,24 @@ internal sealed class InstrumentSeries
     public void BeginObservation()
     {
         if (!IsObservable) return;
-        lock (_lock) _points.Clear();
+        lock (_lock)
+        {
+            _points.Clear();
+            _byTags.Clear();
+        }
     }
 
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = Labels(tags);
+        var fast = TagSet.TryCreate(tags, out var set);
         lock (_lock)
         {
-            if (!_points.TryGetValue(labels, out var p)) _points[labels] = p = new Point(_kind == Kind.Histogram ? _bounds.Length + 1 : 0);
+            if (!fast || !_byTags.TryGetValue(set, out var p))
+            {
+                var labels = Labels(tags);
+                if (!_points.TryGetValue(labels, out p)) _points[labels] = p = new Point(_kind == Kind.Histogram ? _bounds.Length + 1 : 0);
+                if (fast) _byTags[set] = p;
+            }
             switch (_kind)
             {
                 case Kind.Counter or Kind.UpDown: p.Value += value; break;

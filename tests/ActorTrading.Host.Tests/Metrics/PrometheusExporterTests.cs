@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ActorTrading.Host.Metrics;
 
@@ -31,6 +32,29 @@ public sealed class PrometheusExporterTests
         Assert.Contains("test_depth 7\n", text, StringComparison.Ordinal);
         depth = 9;
         Assert.Contains("test_depth 9\n", exporter.Scrape(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scrape_SameTagsInAnyOrderOrMoreThanThree_AddUpInOneSeriesEach()
+    {
+        using var exporter = new PrometheusExporter();
+        using var meter = new Meter("ActorTrading.ExporterTest." + Guid.NewGuid().ToString("N"));
+        var calls = meter.CreateCounter<long>("test.calls");
+        KeyValuePair<string, object?> Tag(string k, object? v) => new(k, v);
+        calls.Add(1, Tag("method", "a"), Tag("status", "OK"));
+        calls.Add(2, Tag("status", "OK"), Tag("method", "a"));
+        calls.Add(4, Tag("method", "a"), Tag("status", "INTERNAL"));
+        calls.Add(8, Tag("method", "b"));
+        calls.Add(16, Tag("method", "b"), Tag("status", null));
+        var four = new TagList { { "d", 4 }, { "c", "x" }, { "b", 2 }, { "a", "y" } };
+        calls.Add(32, four);
+        calls.Add(64, four);
+        var text = exporter.Scrape();
+        Assert.Contains("test_calls_total{method=\"a\",status=\"OK\"} 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_calls_total{method=\"a\",status=\"INTERNAL\"} 4\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_calls_total{method=\"b\"} 8\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_calls_total{method=\"b\",status=\"\"} 16\n", text, StringComparison.Ordinal);
+        Assert.Contains("test_calls_total{a=\"y\",b=\"2\",c=\"x\",d=\"4\"} 96\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
