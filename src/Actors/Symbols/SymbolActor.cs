@@ -16,7 +16,6 @@ namespace ActorTrading.Actors.Symbols;
 public sealed class SymbolActor(TradingServices services) : IActor
 {
     private readonly List<PID> _subscribers = new();
-    private readonly HashSet<PID> _subscribed = new();
     private readonly Queue<Model.Bar> _bars = new();
     private SymbolId _symbol;
     private BarBuilder _builder = null!;
@@ -91,7 +90,7 @@ public sealed class SymbolActor(TradingServices services) : IActor
     private void Subscribe(IContext context)
     {
         if (context.Sender is not { } sender) return;
-        var added = _subscribed.Add(sender);
+        var added = IndexOf(sender) < 0;
         if (added)
         {
             _subscribers.Add(sender);
@@ -109,10 +108,27 @@ public sealed class SymbolActor(TradingServices services) : IActor
         context.Send(sender, new SubscriptionConfirmed());
     }
 
+    /// <summary>
+    /// The subscriber's position, comparing the PIDs' cached hash codes first: a linear scan of a few nanoseconds per
+    /// subscriber, and no hash set beside the list (one kept ~290 B per subscriber of 100,000 on the idle-account
+    /// benchmark's heap, more than the whole scan costs; subscriptions are rare next to ticks).
+    /// </summary>
+    private int IndexOf(PID pid)
+    {
+        var hash = pid.GetHashCode();
+        for (var i = 0; i < _subscribers.Count; i++)
+        {
+            var s = _subscribers[i];
+            if (ReferenceEquals(s, pid) || (s.GetHashCode() == hash && s.Equals(pid))) return i;
+        }
+        return -1;
+    }
+
     private bool Remove(PID pid)
     {
-        if (!_subscribed.Remove(pid)) return false;
-        _subscribers.Remove(pid);
+        var index = IndexOf(pid);
+        if (index < 0) return false;
+        _subscribers.RemoveAt(index);
         _fanoutDirty = true;
         return true;
     }
