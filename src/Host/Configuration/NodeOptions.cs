@@ -36,7 +36,7 @@ public sealed class NodeOptions
     /// append start while other accounts' fill and audit commits are still flushing, at the cost of smaller batches
     /// (see benchmarks/RESULTS.md, Storage and Node, session 3).
     /// </summary>
-    public int JournalBatchesInFlight { get; set; } = 4;
+    public int JournalBatchesInFlight { get; set; } = ActorTrading.Storage.Postgres.PostgresStorageOptions.DefaultMaxInFlightBatches;
 
     /// <summary>Concurrent audit-log writers.</summary>
     public int AuditWriters { get; set; } = 4;

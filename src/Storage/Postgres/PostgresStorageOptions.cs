@@ -16,7 +16,10 @@ public sealed record PostgresStorageOptions(string ConnectionString)
     /// Group commits in flight at once: the journal runs this many lanes, each with its own connection and one batch
     /// in flight; an account always goes to the same lane, so each account's appends still commit in seq order.
     /// </summary>
-    public int MaxInFlightBatches { get; init; } = 4;
+    public int MaxInFlightBatches { get; init; } = DefaultMaxInFlightBatches;
+
+    /// <summary>The default of <see cref="MaxInFlightBatches"/> (measured in benchmarks/RESULTS.md, Storage, session 3).</summary>
+    public const int DefaultMaxInFlightBatches = 4;
 
     /// <summary>Called after every successful group commit (on the writer's thread: keep it cheap), e.g. for metrics.</summary>
     public Action<JournalCommit>? OnCommit { get; init; }

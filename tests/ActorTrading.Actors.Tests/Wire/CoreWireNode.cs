@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ActorTrading.Actors.Brokers;
 using ActorTrading.Actors.Gateways;
 using ActorTrading.Actors.Hosting;
@@ -8,15 +6,10 @@ using ActorTrading.Actors.Ports;
 using ActorTrading.Actors.Risk;
 using ActorTrading.Api.V1;
 using ActorTrading.Cluster.V1;
-using ActorTrading.Grpc;
 using ActorTrading.Runtime;
 using ActorTrading.Runtime.Cluster;
 using ActorTrading.Runtime.Remote;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ActorTrading.Actors.Tests.Wire;
 
@@ -46,8 +39,7 @@ public sealed class CoreWireNode : IAsyncDisposable
 
     public static async Task<CoreWireNode> StartAsync(string memberId, string owner, IMembershipProvider membership, IAccountJournal journal)
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0)) { listener.Start(); port = ((IPEndPoint)listener.LocalEndpoint).Port; }
+        var port = RemotingEndpoint.FreePort();
         var system = new ActorSystem(new ActorSystemConfig { Address = "127.0.0.1:" + port });
         var serializers = new SerializerRegistry(AccountsReflection.Descriptor, OrdersReflection.Descriptor, PortfolioReflection.Descriptor,
             MarketDataReflection.Descriptor, StrategiesReflection.Descriptor, CommonReflection.Descriptor, AccountProtocolReflection.Descriptor)
@@ -65,14 +57,7 @@ public sealed class CoreWireNode : IAsyncDisposable
             MembershipProvider = membership, Remote = remote, PlacementStrategy = new OwnerPlacement(owner),
         });
         services.Attach(cluster);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddSingleton(new RemotingService(remote));
-        builder.Services.AddGrpc().AddService<RemotingService>(RemoteReflection.Descriptor);
-        var app = builder.Build();
-        app.UseGrpc();
-        await app.StartAsync();
+        var app = await RemotingEndpoint.StartAsync(port, remote);
         await cluster.StartAsync();
         return new CoreWireNode(system, remote, cluster, paper, app);
     }
@@ -85,10 +70,5 @@ public sealed class CoreWireNode : IAsyncDisposable
         await _app.DisposeAsync();
         await System.ShutdownAsync();
         Paper.Dispose();
-    }
-
-    private sealed class OwnerPlacement(string owner) : IPlacementStrategy
-    {
-        public Runtime.Cluster.Member Place(ClusterIdentity identity, IReadOnlyList<Runtime.Cluster.Member> members) => members.FirstOrDefault(m => m.Id == owner) ?? members[0];
     }
 }
