@@ -41,6 +41,11 @@ public sealed partial class AccountActor
         _position = context.SpawnNamed(_services.SharedProps("position", s => Props.FromProducer(() => new PositionActor(s))
             .WithMailbox(ConflatingTicks)), "position");
         foreach (var s in _state.Strategies.Values) SpawnStrategy(context, s.InstanceName, s.Type, s.Symbols, s.Parameters);
+        // Seeded in this turn: whatever the account sends them later queues behind their first sync, so a new or recovered
+        // account trades at once. A child still asks for a sync when it starts (that one matters after a restart).
+        _riskHealthy = _positionHealthy = true;
+        context.Send(_risk, BuildView(full: true));
+        context.Send(_position, BuildPositionSync());
     }
 
     internal static object? TickKey(object message) => message is MarketTick t ? t.Symbol.Value : null;
