@@ -29,6 +29,7 @@ public sealed partial class AccountActor
     }
 
     private Queue<Staged>? _queued;          // staged while an append was in flight: the next append
+    private Staged? _lastStaged;             // the newest staged append (in _queued or _writing while the pipeline is busy)
     private List<Staged>? _writing;          // the append in flight (one AppendAsync for all of it)
     private Task? _writingTask;
     private bool _snapshotDue, _journalBroken;
@@ -47,8 +48,21 @@ public sealed partial class AccountActor
         _snapshotDue |= _services.Options.SnapshotPolicy.ShouldSnapshot(before, _state.LastSeq);
         var staged = new Staged(before + 1, events);
         (_queued ??= new Queue<Staged>()).Enqueue(staged);
+        _lastStaged = staged;
         if (_writing is null) StartAppend(context);
         return staged;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="durable"/> once everything applied so far is durable (at once when nothing is staged), or
+    /// <paramref name="failed"/> if that append fails: what a read or a publication shows never runs ahead of the journal.
+    /// </summary>
+    private void WhenDurable(IContext context, Action<IContext> durable, Action<IContext> failed)
+    {
+        if (!PipelineBusy && _queued is not { Count: > 0 }) { durable(context); return; }
+        var last = _lastStaged!;
+        last.OnDurable += durable;
+        last.OnFailed += failed;
     }
 
     private void StartAppend(IContext context)

@@ -14,10 +14,22 @@ public sealed partial class AccountActor
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
 
+    /// <summary>
+    /// Answers a read once everything it shows is durable (the reply is built now, from the state as of the request): a
+    /// client never sees an order or fill that a failed append then takes back. If that append fails: UNAVAILABLE.
+    /// </summary>
+    private Task ReplyRead(IContext context, PID? to, object reply)
+    {
+        if (to is null) return Task.CompletedTask;
+        WhenDurable(context, c => c.Send(to, reply),
+            c => c.Send(to, Failures.Unavailable($"account {_id}: a journal append failed before this read could be answered; retry")));
+        return Task.CompletedTask;
+    }
+
     private Task GetOrder(IContext context, GetOrderRequest m) =>
         OrderId.TryParse(m.OrderId, out var id) && _state.Orders.TryGet(id, out var order)
-            ? Reply(context, context.Sender, order.ToProto())
-            : Reply(context, context.Sender, Failures.NotFound($"order '{m.OrderId}' not found in account {_id}", "order_id"));
+            ? ReplyRead(context, context.Sender, order.ToProto())
+            : ReplyRead(context, context.Sender, Failures.NotFound($"order '{m.OrderId}' not found in account {_id}", "order_id"));
 
     private Task ListOrders(IContext context, ListOrdersRequest m)
     {
@@ -27,7 +39,7 @@ public sealed partial class AccountActor
         var response = new ListOrdersResponse();
         response.Orders.AddRange(orders.Take(size).Select(o => o.ToProto()));
         if (orders.Count > size) response.NextPageToken = Token(offset + size);
-        return Reply(context, context.Sender, response);
+        return ReplyRead(context, context.Sender, response);
     }
 
     private Task ListTrades(IContext context, ListTradesRequest m)
@@ -37,7 +49,7 @@ public sealed partial class AccountActor
         var response = new ListTradesResponse();
         response.Trades.AddRange(trades.Take(size));
         if (trades.Count > size) response.NextPageToken = Token(offset + size);
-        return Reply(context, context.Sender, response);
+        return ReplyRead(context, context.Sender, response);
     }
 
     private static bool TryPage(int pageSize, string token, out int size, out int offset, out Cluster.V1.CommandFailed? failure)

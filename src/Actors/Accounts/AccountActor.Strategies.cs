@@ -66,7 +66,7 @@ public sealed partial class AccountActor
     {
         var response = new ListStrategiesResponse();
         foreach (var s in _state.Strategies.Values.OrderBy(s => s.InstanceName, StringComparer.Ordinal)) response.Strategies.Add(Instance(s, running: true));
-        return Reply(context, context.Sender, response);
+        return ReplyRead(context, context.Sender, response);
     }
 
     private Task SendSignal(IContext context, SendSignalRequest m)

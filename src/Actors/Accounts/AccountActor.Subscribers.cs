@@ -25,7 +25,11 @@ public sealed partial class AccountActor
         if (_subscriberMap.TryAdd(sender, m)) context.Watch(sender);
         else _subscriberMap[sender] = m;
         context.Send(sender, new SubscriptionConfirmed());
-        if (m.Portfolio) context.Send(sender, Portfolio());
+        if (m.Portfolio)
+        {
+            var snapshot = Portfolio();
+            WhenDurable(context, c => c.Send(sender, snapshot), static _ => { });
+        }
         SendLossWatch(context); // portfolio streams want a mark per tick
         return Task.CompletedTask;
     }
@@ -75,9 +79,13 @@ public sealed partial class AccountActor
         _portfolioScheduled = false;
         if (!_portfolioDirty || !_state.Exists) return Task.CompletedTask;
         _portfolioDirty = false;
-        PortfolioSnapshot? snapshot = null;
-        foreach (var (pid, what) in Subscribers)
-            if (what.Portfolio) context.Send(pid, snapshot ??= Portfolio());
+        if (!Subscribers.Values.Any(static what => what.Portfolio)) return Task.CompletedTask;
+        var snapshot = Portfolio();   // published once what it shows is durable; a failed append stops the account (and its streams)
+        WhenDurable(context, c =>
+        {
+            foreach (var (pid, what) in Subscribers)
+                if (what.Portfolio) c.Send(pid, snapshot);
+        }, static _ => { });
         return Task.CompletedTask;
     }
 }

@@ -64,10 +64,10 @@ public sealed partial class AccountActor : IActor
         if (!_state.Exists) return ReplyIfRequest(context, Failures.NotFound($"account {_id} does not exist", "account_id"));
         return context.Message switch
         {
-            GetAccountRequest m => Checked(context, m.AccountId, () => Reply(context, context.Sender, ToAccount())),
+            GetAccountRequest m => Checked(context, m.AccountId, () => ReplyRead(context, context.Sender, ToAccount())),
             UpdateRiskLimitsRequest m => Checked(context, m.AccountId, () => UpdateLimitsAsync(context, m)),
             UpdateOrderRateLimit m => Checked(context, m.AccountId, () => UpdateOrderRateAsync(context, m)),
-            GetOrderRateLimit m => Checked(context, m.AccountId, () => Reply(context, context.Sender, OrderRate())),
+            GetOrderRateLimit m => Checked(context, m.AccountId, () => ReplyRead(context, context.Sender, OrderRate())),
             HaltRequest m => Checked(context, m.AccountId, () => HaltAsync(context, m)),
             ResumeRequest m => Checked(context, m.AccountId, () => ResumeAsync(context)),
             PlaceOrderRequest m => Checked(context, m.AccountId, () => Place(context, m)),
@@ -77,7 +77,7 @@ public sealed partial class AccountActor : IActor
             GetOrderRequest m => Checked(context, m.AccountId, () => GetOrder(context, m)),
             ListOrdersRequest m => Checked(context, m.AccountId, () => ListOrders(context, m)),
             ListTradesRequest m => Checked(context, m.AccountId, () => ListTrades(context, m)),
-            GetPortfolioRequest m => Checked(context, m.AccountId, () => Reply(context, context.Sender, Portfolio())),
+            GetPortfolioRequest m => Checked(context, m.AccountId, () => ReplyRead(context, context.Sender, Portfolio())),
             ClosePositionRequest m => Checked(context, m.AccountId, () => ClosePosition(context, m)),
             CloseAllPositionsRequest m => Checked(context, m.AccountId, () => CloseAll(context)),
             StartStrategyRequest m => Checked(context, m.AccountId, () => StartStrategyAsync(context, m)),

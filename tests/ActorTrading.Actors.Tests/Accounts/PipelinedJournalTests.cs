@@ -55,18 +55,20 @@ public sealed class PipelinedJournalTests
         var second = Send(h, CoreHarness.PlaceRequest("c2", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3901m));
         var third = Send(h, CoreHarness.PlaceRequest("c3", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3902m));
         h.Run();
-        Assert.Equal("acc-1", h.Ask<Account>(CoreHarness.Account(), new GetAccountRequest { AccountId = "acc-1" }).AccountId);   // not blocked
+        var read = Send(h, new GetAccountRequest { AccountId = "acc-1" });   // c1..c3 are decided: answered once c3 is durable
+        h.Run();
         Assert.Equal(1, h.Journal.HeldCount);   // one append in flight per account; c2 and c3 wait in the account
-        Assert.False(first.IsCompleted || second.IsCompleted || third.IsCompleted);
+        Assert.False(first.IsCompleted || second.IsCompleted || third.IsCompleted || read.IsCompleted);
 
         h.Journal.CommitHeld();
         h.Run();
         Assert.True(first.IsCompleted);
-        Assert.False(second.IsCompleted || third.IsCompleted);
+        Assert.False(second.IsCompleted || third.IsCompleted || read.IsCompleted);
         Assert.Equal(1, h.Journal.HeldCount);   // c2 and c3 together: the next append
 
         h.Journal.CommitHeld();
         h.Run();
+        Assert.Equal("acc-1", Assert.IsType<Account>(await read).AccountId);
         var acks = new[] { await first, await second, await third }.Select(r => Assert.IsType<OrderAck>(r)).ToList();
         Assert.All(acks, a => Assert.Equal(OrderStatus.Accepted, a.Status));
         var appended = h.Journal.Calls.Skip(calls).Take(2).ToList();   // then c1's broker acknowledgement
