@@ -36,7 +36,9 @@ public sealed class RemoteNode : IAsyncDisposable
     {
         var port = FreePort();
         var system = new ActorSystem(new ActorSystemConfig { Address = "127.0.0.1:" + port });
-        var config = new RemoteConfig(memberId, new SerializerRegistry(WrappersReflection.Descriptor));
+        // 30 s to connect, not the product's 5 s: on a loaded machine (load 90 once) the first HTTP/2 handshake took longer,
+        // and no test here is about the connect timeout itself (unreachable peers refuse at once on loopback)
+        var config = new RemoteConfig(memberId, new SerializerRegistry(WrappersReflection.Descriptor)) { ConnectTimeout = TimeSpan.FromSeconds(30) };
         var remote = new Runtime.Remote.Remote(system, configure?.Invoke(config) ?? config);
         var node = new RemoteNode(system, remote);
         remote.Start();
