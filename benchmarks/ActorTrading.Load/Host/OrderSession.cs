@@ -8,8 +8,6 @@ internal sealed class OrderSession
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Accounts = AccountsReflection.Descriptor.Services[0];
     private static readonly Method<CreateAccountRequest, Account> Create = Method.Create<CreateAccountRequest, Account>(Accounts, "CreateAccount");
-    private static readonly Method<HaltRequest, TradingStateChanged> Halt = Method.Create<HaltRequest, TradingStateChanged>(Accounts, "Halt");
-    private static readonly Method<ResumeRequest, TradingStateChanged> Resume = Method.Create<ResumeRequest, TradingStateChanged>(Accounts, "Resume");
     private static readonly Method<PlaceOrderRequest, OrderAck> Place =
         Method.Create<PlaceOrderRequest, OrderAck>(OrdersReflection.Descriptor.Services[0], "PlaceOrder");
 
@@ -39,24 +37,11 @@ internal sealed class OrderSession
                 MaxPositionPercent = new ActorTrading.Api.V1.Decimal { Units = 100 }, PriceBandPercent = new ActorTrading.Api.V1.Decimal { Units = 100 },
             },
         }, auth);
-        // a state change hands the risk child its first view of the account (the first order would otherwise wait for it)
-        await client.UnaryAsync(Halt, new HaltRequest { AccountId = account, Mode = TradingState.Halted, Reason = "load warm-up" }, auth);
-        await client.UnaryAsync(Resume, new ResumeRequest { AccountId = account }, auth);
         var session = new OrderSession(client, auth, account);
-        // risk starts watching NSE:TCS on its first order (denied PRICE_BAND until a tick arrives); a brand-new account
-        // may still answer UNAVAILABLE ("risk is restarting") while its risk child takes its first view: retry, as the API says
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await session.PlaceAsync(ct);
-                return session;
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && attempt < 100)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(10), ct);
-            }
-        }
+        // A brand-new account accepts its first order at once (its risk and position children are seeded when it is
+        // created); this first order also makes the node's NSE:TCS symbol known, so the measured orders are not the first.
+        await session.PlaceAsync(ct);
+        return session;
     }
 
     public Task<OrderAck> PlaceAsync(CancellationToken ct)

@@ -13,7 +13,8 @@ public sealed partial class AccountActor
 {
     /// <summary>
     /// A report is staged like a new order (AccountActor.Journaling.cs): applied now, its fill and order event go out once
-    /// durable. A failed append stops the account; the next activation recovers and reconciles with the broker.
+    /// durable. Its append starts at the account's next FlushJournal, so the reports of one burst (acknowledgement and
+    /// fill) share one append. A failed append stops the account; the next activation recovers and reconciles with the broker.
     /// </summary>
     private Task OnGatewayReport(IContext context, GatewayReport m)
     {
@@ -26,7 +27,7 @@ public sealed partial class AccountActor
             events.Add(With(e => e.OrderRejected = new OrderRejected { OrderId = m.OrderId.Value, BrokerCode = code, BrokerReason = m.FailureMessage ?? code }));
         if (events.Count == 0) return Task.CompletedTask;
         var wasActive = order.IsActive;
-        var staged = Stage(context, events);
+        var staged = Stage(context, events, defer: true);
         _state.Orders.TryGet(m.OrderId, out var now);
         Fill? fill = null;
         Action<IContext>? notify = null;

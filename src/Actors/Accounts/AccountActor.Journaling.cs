@@ -16,6 +16,11 @@ namespace ActorTrading.Actors.Accounts;
 /// A failed append poisons the state (it holds events that are not in the journal): the account fails everything staged
 /// and waiting, answers UNAVAILABLE to everything else and stops itself; the next activation recovers exactly what was
 /// durable. The other commands (<see cref="PersistAsync"/>) first wait until the pipeline is empty.
+/// Gateway reports do not start an append themselves (<see cref="Stage"/> with <c>defer</c>): they post the account a
+/// <see cref="FlushJournal"/> and start it when that arrives, so the reports already in the mailbox (a broker's
+/// acknowledgement and the fill right behind it) share one append and one commit instead of one each. A new order's
+/// decision never waits for that: it starts the append at once and takes the deferred reports along (they are older,
+/// so they keep their seqs in front of it).
 /// </summary>
 public sealed partial class AccountActor
 {
@@ -29,19 +34,23 @@ public sealed partial class AccountActor
     }
 
     private Queue<Staged>? _queued;          // staged while an append was in flight: the next append
-    private Staged? _lastStaged;             // the newest staged append (in _queued or _writing while the pipeline is busy)
+    private Staged? _lastStaged;             // the newest staged append (in _queued or _writing while PipelineBusy)
     private List<Staged>? _writing;          // the append in flight (one AppendAsync for all of it)
     private Task? _writingTask;
-    private bool _snapshotDue, _journalBroken;
+    private bool _snapshotDue, _journalBroken, _flushPosted;
 
     /// <summary>Orders decided (accepted or denied) but not durable yet: a duplicate request waits here for the same answer.</summary>
     private Dictionary<Model.ClientOrderId, List<PID>>? _awaitingDurable;
 
     /// <summary>True while events are staged or in flight (the state is ahead of the journal).</summary>
-    private bool PipelineBusy => _writing is not null;
+    private bool PipelineBusy => _writing is not null || _queued is { Count: > 0 };
 
-    /// <summary>Applies <paramref name="events"/> now and journals them after everything staged before; set the callbacks on the result.</summary>
-    private Staged Stage(IContext context, List<AccountEvent> events)
+    /// <summary>
+    /// Applies <paramref name="events"/> now and journals them after everything staged before; set the callbacks on the
+    /// result. With <paramref name="defer"/> the append starts when the account's <see cref="FlushJournal"/> arrives
+    /// (after what is already in the mailbox), unless something else starts it first.
+    /// </summary>
+    private Staged Stage(IContext context, List<AccountEvent> events, bool defer = false)
     {
         var before = _state.LastSeq;
         for (var i = 0; i < events.Count; i++) _state.Apply(events[i], before + 1 + i);
@@ -49,8 +58,22 @@ public sealed partial class AccountActor
         var staged = new Staged(before + 1, events);
         (_queued ??= new Queue<Staged>()).Enqueue(staged);
         _lastStaged = staged;
-        if (_writing is null) StartAppend(context);
+        if (_writing is not null) return staged;
+        if (!defer) StartAppend(context);
+        else if (!_flushPosted)
+        {
+            _flushPosted = true;
+            context.Send(context.Self, FlushJournal.Instance);
+        }
         return staged;
+    }
+
+    /// <summary>The deferred reports' turn: whatever is staged and not yet written goes out as one append.</summary>
+    private Task OnFlushJournal(IContext context)
+    {
+        _flushPosted = false;
+        if (_writing is null && _queued is { Count: > 0 }) StartAppend(context);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -59,7 +82,7 @@ public sealed partial class AccountActor
     /// </summary>
     private void WhenDurable(IContext context, Action<IContext> durable, Action<IContext> failed)
     {
-        if (!PipelineBusy && _queued is not { Count: > 0 }) { durable(context); return; }
+        if (!PipelineBusy) { durable(context); return; }
         var last = _lastStaged!;
         last.OnDurable += durable;
         last.OnFailed += failed;
@@ -116,8 +139,10 @@ public sealed partial class AccountActor
     /// <summary>Waits for the pipeline to empty (inside the current message). False when an append failed (the account is stopping).</summary>
     private async Task<bool> DrainAsync(IContext context)
     {
-        while (_writing is { } batch)
+        while (true)
         {
+            if (_writing is null && _queued is { Count: > 0 }) StartAppend(context);   // deferred reports: now
+            if (_writing is not { } batch) break;
             var task = _writingTask!;
             try { await task.ConfigureAwait(false); }
             catch (Exception) { /* CompleteAsync sees the fault */ }

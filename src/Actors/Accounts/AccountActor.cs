@@ -36,6 +36,7 @@ public sealed partial class AccountActor : IActor
         RiskEvaluated m => OnRiskEvaluated(context, m),
         ModifyEvaluated m => OnModifyEvaluatedAsync(context, m),
         GatewayReport m => OnGatewayReport(context, m),
+        FlushJournal => OnFlushJournal(context),
         PositionMarked m => OnMarked(context, m),
         SubmitIntent m => OnIntent(context, m),
         RiskUnavailable m => OnRiskUnavailable(context, m),

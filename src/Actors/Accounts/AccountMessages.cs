@@ -35,6 +35,14 @@ public sealed record SubmitIntent(OrderIntent Intent, string Source);
 /// <summary>Position → account: a held symbol's last price (marks the account's positions).</summary>
 public sealed record PositionMarked(SymbolId Symbol, decimal Price);
 
+/// <summary>Account → itself: start the append of the gateway reports staged so far (AccountActor.Journaling.cs).</summary>
+public sealed record FlushJournal
+{
+    public static readonly FlushJournal Instance = new();
+
+    private FlushJournal() { }
+}
+
 /// <summary>A child (risk or position) asks the account for its full state after (re)starting.</summary>
 public sealed record RequestSync(string Child);
 
