@@ -26,6 +26,10 @@ public static class OrderAttribution
         return best;
     }
 
+    /// <summary>True when the broker could not tell <paramref name="a"/> from <paramref name="b"/> in its order book.</summary>
+    public static bool SameShape(BrokerOrder a, BrokerOrder b) =>
+        SameShape(a, new BrokerOrderSnapshot("", null, b.Symbol, b.Side, b.Type, b.Product, b.Quantity, 0, 0, b.LimitPrice, b.StopPrice, OrderStatus.Accepted));
+
     private static bool SameShape(BrokerOrder o, BrokerOrderSnapshot b) =>
         b.Symbol == o.Symbol && b.Side == o.Side && b.Type == o.Type && b.Product == o.Product && b.Quantity == o.Quantity
         && (o.Type is OrderType.Market or OrderType.StopMarket || (b.LimitPrice ?? 0) == (o.LimitPrice ?? 0))

@@ -39,6 +39,11 @@ public sealed partial class GatewayActor
             context.System.Scheduler.ScheduleOnce(services.Options.Retry.Max, context.Self, m);
             return;
         }
+        if (polled is not null && MustWaitForPlacements(m))
+        {
+            _afterPlacing.Add(m);   // runs again once the placements of the same shape settled (GatewayActor.Placing.cs)
+            return;
+        }
         var views = Attribute(m, book.Value!, polled);
         var known = views.Where(v => v.BrokerOrderId is not null).Select(v => v.BrokerOrderId!).ToHashSet(StringComparer.Ordinal);
         var broker = book.Value!.Where(b => known.Contains(b.BrokerOrderId)

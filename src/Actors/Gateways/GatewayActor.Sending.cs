@@ -68,6 +68,7 @@ public sealed partial class GatewayActor
     private void Execute(IContext context, GatewayCommand command)
     {
         if (command.Attempt == 0) Diagnostics.TickToOrderInstruments.OrderReachedBroker(command.TickArrivedAt);
+        if (command.Kind == GatewayCommandKind.New) _placing[command.ClientOrderId] = command.Order!;
         Task<BrokerResult<BrokerOrderAck>> call = command.Kind switch
         {
             GatewayCommandKind.New => _broker.PlaceOrderAsync(command.Order!),
@@ -96,10 +97,18 @@ public sealed partial class GatewayActor
             if (services.Options.Retry.ShouldRetry(error, command.Attempt + 1, out var delay))
             {
                 if (command.Kind == GatewayCommandKind.New && error.Kind == BrokerErrorKind.Transient && _broker is IPolledBroker polled)
-                    VerifyBeforeRetry(context, polled, command, delay);
-                else context.System.Scheduler.ScheduleOnce(delay, context.Self, new RetryCommand(command.NextAttempt()));
+                    VerifyBeforeRetry(context, polled, command, delay);   // may have reached the broker: still placing until verified
+                else
+                {
+                    PlacementSettled(context, command);
+                    context.System.Scheduler.ScheduleOnce(delay, context.Self, new RetryCommand(command.NextAttempt()));
+                }
             }
-            else Fail(command.ClientOrderId, command.Kind, error.Kind.ToString().ToUpperInvariant(), error.Message);
+            else
+            {
+                PlacementSettled(context, command);
+                Fail(command.ClientOrderId, command.Kind, error.Kind.ToString().ToUpperInvariant(), error.Message);
+            }
         }
         Drain(context);
     }
@@ -108,6 +117,7 @@ public sealed partial class GatewayActor
     {
         _inFlightNew.Remove(command.ClientOrderId);
         _brokerIds[command.ClientOrderId] = ack.BrokerOrderId;
+        PlacementSettled(context, command);
         if (GatewayRouting.TryParse(command.ClientOrderId, out var account, out var orderId))
             services.Cluster.Send(TradingCore.AccountIdentity(account.Value), new GatewayReport(orderId, _id) { BrokerOrderId = ack.BrokerOrderId });
         if (_cancelAfterAck.Remove(command.ClientOrderId))
@@ -138,6 +148,7 @@ public sealed partial class GatewayActor
                     return Task.CompletedTask;
                 }
             }
+            PlacementSettled(context, command);   // not at the broker: nothing of it can be in the book until the retry
             context.System.Scheduler.ScheduleOnce(delay, context.Self, new RetryCommand(command.NextAttempt()));
             return Task.CompletedTask;
         });

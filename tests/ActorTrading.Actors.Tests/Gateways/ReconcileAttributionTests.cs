@@ -1,0 +1,77 @@
+using ActorTrading.Actors.Brokers;
+using ActorTrading.Actors.Gateways;
+using ActorTrading.Actors.Hosting;
+using ActorTrading.Actors.Model;
+using ActorTrading.Actors.Tests.Hosting;
+using ActorTrading.Api.V1;
+
+namespace ActorTrading.Actors.Tests.Gateways;
+
+/// <summary>
+/// Attribution by shape at a broker that does not echo client order ids (OpenAlgo): one broker order belongs to exactly
+/// one of our orders, also while a placement of the same shape is in flight.
+/// </summary>
+public sealed class ReconcileAttributionTests
+{
+    private static readonly Runtime.Cluster.ClusterIdentity Gateway = TradingCore.GatewayIdentity("paper");
+
+    private static BrokerOrder Order(string account, string orderId, decimal quantity = 1) => new()
+    {
+        ClientOrderId = GatewayRouting.BrokerClientId(new AccountId(account), new OrderId(orderId)), Symbol = new SymbolId("NSE:TCS"),
+        Side = Side.Buy, Type = OrderType.Market, Quantity = quantity,
+    };
+
+    private static ReconcileAccount Unacknowledged(string account, BrokerOrder order) =>
+        new(new AccountId(account), [new LocalOrderView(order.ClientOrderId, null, order.Symbol, order.Side, order.Quantity, 0, OrderStatus.Accepted)], [order]);
+
+    [Fact]
+    public async Task Reconcile_PlacementOfSameShapeInFlight_WaitsAndResubmitsInsteadOfTakingItsBrokerOrder()
+    {
+        var broker = new PolledFakeBroker { HoldAnswers = true };
+        await using var h = new CoreHarness(o => o with { BrokerFactory = _ => broker });
+        var placing = Order("acc-a", "O1");
+        var lost = Order("acc-b", "O7");   // accepted before a crash, never reached the broker
+        h.Core.Cluster.Send(Gateway, new SubmitOrder(new AccountId("acc-a"), new OrderId("O1"), placing));
+        h.Run();
+        Assert.Equal([("101", placing.ClientOrderId)], broker.Placed);   // at the broker; its answer is still in flight
+
+        h.Core.Cluster.Send(Gateway, Unacknowledged("acc-b", lost));
+        h.Run();
+        Assert.Empty(broker.Adopted);                                    // 101 looks like acc-b's order but may be acc-a's
+
+        broker.HoldAnswers = false;
+        broker.Answer();
+        h.Run();
+        Assert.DoesNotContain(broker.Adopted, a => a.BrokerOrderId == "101");
+        Assert.Equal([("101", placing.ClientOrderId), ("102", lost.ClientOrderId)], broker.Placed);   // acc-b's order placed once, under its own broker order
+    }
+
+    [Fact]
+    public async Task Reconcile_NoPlacementInFlight_AttributesTheLostOrderWithoutResubmitting()
+    {
+        var broker = new PolledFakeBroker();
+        await using var h = new CoreHarness(o => o with { BrokerFactory = _ => broker });
+        var lost = Order("acc-b", "O7");
+        var id = broker.AddToBook(lost);   // reached the broker before the crash; the answer was lost
+        h.Core.Cluster.Send(Gateway, Unacknowledged("acc-b", lost));
+        h.Run();
+        Assert.Equal([(id, lost.ClientOrderId)], broker.Adopted);
+        Assert.Empty(broker.Placed);
+    }
+
+    [Fact]
+    public async Task Reconcile_PlacementOfOtherShapeInFlight_AttributesAtOnce()
+    {
+        var broker = new PolledFakeBroker { HoldAnswers = true };
+        await using var h = new CoreHarness(o => o with { BrokerFactory = _ => broker });
+        var lost = Order("acc-b", "O7");
+        var id = broker.AddToBook(lost);
+        h.Core.Cluster.Send(Gateway, new SubmitOrder(new AccountId("acc-a"), new OrderId("O1"), Order("acc-a", "O1", quantity: 5)));
+        h.Run();
+        h.Core.Cluster.Send(Gateway, Unacknowledged("acc-b", lost));
+        h.Run();
+        Assert.Equal([(id, lost.ClientOrderId)], broker.Adopted);
+        Assert.Single(broker.Placed);
+    }
+
+}
