@@ -124,36 +124,3 @@ public sealed partial class GatewayActor
             Enqueue(context, GatewayCommand.Cancel(command.ClientOrderId, ack.BrokerOrderId, services.Time.GetUtcNow()));
     }
 }
-
-public sealed partial class GatewayActor
-{
-    /// <summary>
-    /// A place that timed out or hit a 5xx may have reached a broker without client order ids: look for it in the order
-    /// book first (<see cref="OrderAttribution"/>); only an order the broker does not have is sent again.
-    /// </summary>
-    private void VerifyBeforeRetry(IContext context, IPolledBroker polled, GatewayCommand command, TimeSpan delay)
-    {
-        context.ReenterAfter(polled.GetOrderBookAsync(), t =>
-        {
-            if (t.IsCompletedSuccessfully && t.Result.IsSuccess)
-            {
-                var claimed = new HashSet<string>(_brokerIds.Values, StringComparer.Ordinal);
-                claimed.UnionWith(_claimed);
-                if (OrderAttribution.Find(command.Order!, t.Result.Value!, claimed) is { } found)
-                {
-                    _claimed.Add(found.BrokerOrderId);
-                    polled.Adopt(command.Order!, found with { Status = Api.V1.OrderStatus.Accepted, FilledQuantity = 0, AveragePrice = 0 });   // the poll reports its fills
-                    OnPlaced(context, command, new BrokerOrderAck(found.BrokerOrderId, command.ClientOrderId, Api.V1.OrderStatus.Accepted));
-                    Pump(context);
-                    return Task.CompletedTask;
-                }
-            }
-            PlacementSettled(context, command);   // not at the broker: nothing of it can be in the book until the retry
-            context.System.Scheduler.ScheduleOnce(delay, context.Self, new RetryCommand(command.NextAttempt()));
-            return Task.CompletedTask;
-        });
-    }
-}
-
-/// <summary>Timer → gateway: a transient failure's next attempt.</summary>
-public sealed record RetryCommand(GatewayCommand Command);

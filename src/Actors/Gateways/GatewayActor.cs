@@ -37,6 +37,7 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
             case CancelBrokerOrder m: OnCancel(context, m); break;
             case ModifyBrokerOrder m: OnModify(context, m); break;
             case RetryCommand m: Enqueue(context, m.Command); break;
+            case VerifyPlacement m when _broker is IPolledBroker polled: VerifyBeforeRetry(context, polled, m.Command, m.Delay); break;
             case PumpGateway: _pumpScheduled = false; Pump(context); break;
             case DrainReports: Drain(context); _drained?.Release(); break;
             case MarketTick t: OnTick(context, t); break;

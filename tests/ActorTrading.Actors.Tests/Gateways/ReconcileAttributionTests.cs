@@ -74,4 +74,26 @@ public sealed class ReconcileAttributionTests
         Assert.Single(broker.Placed);
     }
 
+
+    [Fact]
+    public async Task VerifyBeforeRetry_OtherPlacementOfSameShapeInFlight_FindsItsOwnBrokerOrderOnceThatSettled()
+    {
+        var broker = new PolledFakeBroker { HoldAnswers = true };
+        await using var h = new CoreHarness(o => o with { BrokerFactory = _ => broker });
+        var first = Order("acc-a", "O1");
+        var timedOut = Order("acc-b", "O2");
+        h.Core.Cluster.Send(Gateway, new SubmitOrder(new AccountId("acc-a"), new OrderId("O1"), first));
+        h.Run();
+        broker.LoseNextAnswer = true;
+        h.Core.Cluster.Send(Gateway, new SubmitOrder(new AccountId("acc-b"), new OrderId("O2"), timedOut));
+        h.Run();                                                          // 102 reached the broker, the gateway saw a timeout
+        Assert.Empty(broker.Adopted);                                     // 101 (first's, answer in flight) is not taken for it
+
+        broker.HoldAnswers = false;
+        broker.Answer();
+        h.Run();
+        h.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal([("102", timedOut.ClientOrderId)], broker.Adopted);
+        Assert.Equal(2, broker.Placed.Count);                             // found, not placed a second time
+    }
 }
