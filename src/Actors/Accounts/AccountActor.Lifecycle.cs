@@ -28,7 +28,7 @@ public sealed partial class AccountActor
         }
         if (!_state.Exists) return;
         StartChildren(context);
-        if (_state.Active.Count > 0) SendReconcile(null);
+        if (_state.Active.Count > 0) SendReconcile(context, null);
         ResendPendingCancels();
     }
 

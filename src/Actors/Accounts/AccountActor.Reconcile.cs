@@ -5,10 +5,15 @@ using ActorTrading.Runtime;
 
 namespace ActorTrading.Actors.Accounts;
 
-/// <summary>Reconciliation with the broker: the account's working orders go to the gateway that holds them.</summary>
+/// <summary>
+/// Reconciliation with the broker: the account's working orders go to the gateway that holds them. The list is taken
+/// now and sent once everything staged before it is durable: an order accepted but not yet durable has not been sent
+/// to the gateway, which would otherwise take it for an order lost in a crash — attribute it by shape to a broker order
+/// that is not its own, or place it before it is durable (and again when its SubmitOrder comes).
+/// </summary>
 public sealed partial class AccountActor
 {
-    private void SendReconcile(string? onlyGateway)
+    private void SendReconcile(IContext context, string? onlyGateway)
     {
         var byGateway = new Dictionary<string, (List<LocalOrderView> Views, List<BrokerOrder> Originals)>(StringComparer.Ordinal);
         foreach (var o in _state.Active.Values)
@@ -21,10 +26,14 @@ public sealed partial class AccountActor
             lists.Originals.Add(BrokerOrder.From(o) with { ClientOrderId = cid });
         }
         if (onlyGateway is not null && !byGateway.ContainsKey(onlyGateway)) byGateway[onlyGateway] = ([], []);   // the gateway waits for our claims
+        var messages = new List<(string Gateway, ReconcileAccount Message)>(byGateway.Count);
         foreach (var (gateway, lists) in byGateway)
-            _services.Cluster.Send(TradingCore.GatewayIdentity(gateway), new ReconcileAccount(_id, lists.Views, lists.Originals)
+            messages.Add((gateway, new ReconcileAccount(_id, lists.Views, lists.Originals)
             {
                 Claimed = _state.BrokerIds.Values.Where(b => b.Gateway == gateway && b.BrokerOrderId.Length > 0).Select(b => b.BrokerOrderId).ToArray(),
-            });
+            }));
+        var cluster = _services.Cluster;
+        // A failed append stops the account: its next activation recovers what is durable and reconciles from there.
+        WhenDurable(context, _ => { foreach (var (gateway, m) in messages) cluster.Send(TradingCore.GatewayIdentity(gateway), m); }, static _ => { });
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class AccountActor : IActor
             case RequestSync m: return OnRequestSync(context, m);
             case ChildReady m: return OnChildReady(context, m);
             case PublishPortfolio: return OnPublishPortfolio(context);
-            case ReconcileRequested m: if (_state.Exists) SendReconcile(m.GatewayId); return Task.CompletedTask;
+            case ReconcileRequested m: if (_state.Exists) SendReconcile(context, m.GatewayId); return Task.CompletedTask;
             case Diagnostics.CountSubscribers: return Reply(context, context.Sender, new Diagnostics.SubscriberCount(Subscribers.Count));
             case Stopping or Stopped or Restarting: return Task.CompletedTask;
         }
