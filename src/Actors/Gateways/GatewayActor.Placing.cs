@@ -15,6 +15,7 @@ namespace ActorTrading.Actors.Gateways;
 public sealed partial class GatewayActor
 {
     private readonly Dictionary<ClientOrderId, BrokerOrder> _placing = new();
+    private readonly HashSet<ClientOrderId> _verifying = new();   // placed, failed transiently, being looked for in the book
     private readonly List<ReconcileAccount> _afterPlacing = [];
 
     /// <summary>True when <paramref name="m"/> needs an attribution by shape that an unsettled placement could confuse.</summary>
@@ -34,7 +35,9 @@ public sealed partial class GatewayActor
     /// <summary>A new order's placement ended (acknowledged, refused, or verified absent): reconciliations waiting for it run again.</summary>
     private void PlacementSettled(IContext context, GatewayCommand command)
     {
-        if (command.Kind != GatewayCommandKind.New || !_placing.Remove(command.ClientOrderId) || _afterPlacing.Count == 0) return;
+        if (command.Kind != GatewayCommandKind.New || !_placing.Remove(command.ClientOrderId)) return;
+        _verifying.Remove(command.ClientOrderId);
+        if (_afterPlacing.Count == 0) return;
         foreach (var m in _afterPlacing) context.Send(context.Self, m);
         _afterPlacing.Clear();
     }
@@ -49,9 +52,11 @@ public sealed partial class GatewayActor
     /// </summary>
     private void VerifyBeforeRetry(IContext context, IPolledBroker polled, GatewayCommand command, TimeSpan delay)
     {
+        _verifying.Add(command.ClientOrderId);
         context.ReenterAfter(polled.GetOrderBookAsync(), t =>
         {
-            if (_placing.Any(p => p.Key != command.ClientOrderId && OrderAttribution.SameShape(command.Order!, p.Value)))
+            // Two being verified do not wait for each other: each takes the oldest unclaimed entry (identical orders may swap).
+            if (_placing.Any(p => p.Key != command.ClientOrderId && !_verifying.Contains(p.Key) && OrderAttribution.SameShape(command.Order!, p.Value)))
             {
                 context.System.Scheduler.ScheduleOnce(delay, context.Self, new VerifyPlacement(command, delay));
                 return Task.CompletedTask;

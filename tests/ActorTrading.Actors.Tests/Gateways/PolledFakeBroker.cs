@@ -17,8 +17,8 @@ internal sealed class PolledFakeBroker : IBrokerAdapter, IPolledBroker
 
     public bool HoldAnswers { get; set; }
 
-    /// <summary>The next placement reaches the broker but its answer is lost (a timeout: transient for the gateway).</summary>
-    public bool LoseNextAnswer { get; set; }
+    /// <summary>The next this many placements reach the broker but their answers are lost (a timeout: transient for the gateway).</summary>
+    public int LoseAnswers { get; set; }
 
     /// <summary>Every placement that reached the broker: (broker order id, client order id).</summary>
     public List<(string BrokerOrderId, ClientOrderId ClientOrderId)> Placed { get; } = [];
@@ -45,9 +45,9 @@ internal sealed class PolledFakeBroker : IBrokerAdapter, IPolledBroker
     {
         var id = AddToBook(order);
         Placed.Add((id, order.ClientOrderId));
-        if (LoseNextAnswer)
+        if (LoseAnswers > 0)
         {
-            LoseNextAnswer = false;
+            LoseAnswers--;
             return Task.FromResult(BrokerResult<BrokerOrderAck>.Fail(BrokerErrorKind.Transient, "placeorder: timed out"));
         }
         var ack = BrokerResult<BrokerOrderAck>.Ok(new BrokerOrderAck(id, order.ClientOrderId, OrderStatus.Accepted));

@@ -84,7 +84,7 @@ public sealed class ReconcileAttributionTests
         var timedOut = Order("acc-b", "O2");
         h.Core.Cluster.Send(Gateway, new SubmitOrder(new AccountId("acc-a"), new OrderId("O1"), first));
         h.Run();
-        broker.LoseNextAnswer = true;
+        broker.LoseAnswers = 1;
         h.Core.Cluster.Send(Gateway, new SubmitOrder(new AccountId("acc-b"), new OrderId("O2"), timedOut));
         h.Run();                                                          // 102 reached the broker, the gateway saw a timeout
         Assert.Empty(broker.Adopted);                                     // 101 (first's, answer in flight) is not taken for it
@@ -95,5 +95,21 @@ public sealed class ReconcileAttributionTests
         h.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal([("102", timedOut.ClientOrderId)], broker.Adopted);
         Assert.Equal(2, broker.Placed.Count);                             // found, not placed a second time
+    }
+
+    [Fact]
+    public async Task VerifyBeforeRetry_TwoTimedOutPlacementsOfSameShape_EachFindsOneBrokerOrder()
+    {
+        var broker = new PolledFakeBroker();
+        await using var h = new CoreHarness(o => o with { BrokerFactory = _ => broker });
+        var first = Order("acc-a", "O1");
+        var second = Order("acc-b", "O2");
+        broker.LoseAnswers = 2;   // both lost: the gateway sees two timeouts, the broker has both
+        h.Core.Cluster.Send(Gateway, new SubmitOrder(new AccountId("acc-a"), new OrderId("O1"), first));
+        h.Core.Cluster.Send(Gateway, new SubmitOrder(new AccountId("acc-b"), new OrderId("O2"), second));
+        for (var i = 0; i < 3; i++) h.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, broker.Placed.Count);                                             // none placed again
+        Assert.Equal(["101", "102"], broker.Adopted.Select(a => a.BrokerOrderId).Order());  // one broker order each
+        Assert.Equal(2, broker.Adopted.Select(a => a.ClientOrderId).Distinct().Count());
     }
 }
