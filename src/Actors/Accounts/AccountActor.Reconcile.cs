@@ -33,7 +33,9 @@ public sealed partial class AccountActor
                 Claimed = _state.BrokerIds.Values.Where(b => b.Gateway == gateway && b.BrokerOrderId.Length > 0).Select(b => b.BrokerOrderId).ToArray(),
             }));
         var cluster = _services.Cluster;
-        // A failed append stops the account: its next activation recovers what is durable and reconciles from there.
-        WhenDurable(context, _ => { foreach (var (gateway, m) in messages) cluster.Send(TradingCore.GatewayIdentity(gateway), m); }, static _ => { });
+        // A failed append stops the account: its next activation recovers what is durable and reconciles its orders from
+        // there. A gateway collecting claims still gets ours (so it does not attribute without them), but no orders.
+        WhenDurable(context, _ => { foreach (var (gateway, m) in messages) cluster.Send(TradingCore.GatewayIdentity(gateway), m); },
+            _ => { foreach (var (gateway, m) in messages) cluster.Send(TradingCore.GatewayIdentity(gateway), new ReconcileAccount(_id, [], []) { Claimed = m.Claimed }); });
     }
 }

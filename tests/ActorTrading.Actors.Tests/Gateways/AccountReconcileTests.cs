@@ -27,4 +27,22 @@ public sealed class AccountReconcileTests
         Assert.Equal(OrderStatus.Accepted, Assert.IsType<OrderAck>(await reply.WaitAsync(TimeSpan.FromSeconds(30))).Status);
         Assert.Single(broker.Placed);                                    // placed once, after it was durable
     }
+
+    [Fact]
+    public async Task ReconcileRequested_AppendFails_OrderThatNeverBecameDurableNeverLeaves()
+    {
+        var broker = new PolledFakeBroker();
+        await using var h = new CoreHarness(o => o with { BrokerFactory = _ => broker });
+        h.CreateAccount();
+        h.Tick("NSE:TCS", 4000m);
+        h.Journal.Hold = true;
+        var reply = h.Core.Cluster.RequestAsync<object>(CoreHarness.Account(), CoreHarness.PlaceRequest("c1", "NSE:TCS", Side.Buy, 1), CancellationToken.None);
+        h.Run();
+        h.Core.Cluster.Send(CoreHarness.Account(), new ReconcileRequested("paper"));
+        h.Run();
+        h.Journal.FailHeld();
+        h.Run();
+        Assert.IsType<Cluster.V1.CommandFailed>(await reply.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(broker.Placed);                                     // the order that never became durable never left
+    }
 }
