@@ -1,4 +1,4 @@
--- Version 4: storage settings of the journal's hot tables (no column, key or constraint changes; see
+-- Version 4: storage settings and key collation of the journal's hot tables (no new columns, keys or constraints; see
 -- src/Storage/README.md, "PostgreSQL settings", and benchmarks/RESULTS.md, Storage, session 4).
 --
 -- 1. Small statistics samples for the append-only tables. Every query on account_events and trades is by primary key
@@ -9,6 +9,12 @@
 -- 2. Free space in the pages of the rows every commit updates in place (account_heads: the seq claim; positions,
 --    accounts: the read models), so the update stays HOT (no index insert, less WAL) instead of moving the row to
 --    another page once the page is full.
+-- 3. The key columns compare bytewise (COLLATE "C"). Every group commit descends the btrees of account_heads,
+--    account_events, trades and positions once per event; with the database's default collation (C.UTF-8 or a real
+--    locale) each key comparison copies both strings and calls strcoll. The identifiers are ASCII and every query that
+--    orders by them already says COLLATE "C" (ListAccounts' keyset paging, which can now use the primary key), so
+--    nothing reads differently. On an existing database this rebuilds those tables' indexes once (no table rewrite:
+--    the type does not change), under the migration's lock.
 -- actortrading_ensure_partitions applies (1) to every partition it creates from now on.
 CREATE OR REPLACE FUNCTION actortrading_tune_partition(part regclass) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -23,6 +29,17 @@ END $$;
 SELECT actortrading_tune_partition(c.oid)
 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
 WHERE p.relnamespace = current_schema()::regnamespace AND p.relname IN ('account_events', 'trades');
+
+ALTER TABLE account_heads ALTER COLUMN account_id TYPE text COLLATE "C";
+ALTER TABLE account_events ALTER COLUMN account_id TYPE text COLLATE "C";
+ALTER TABLE trades ALTER COLUMN account_id TYPE text COLLATE "C";
+ALTER TABLE positions ALTER COLUMN account_id TYPE text COLLATE "C", ALTER COLUMN symbol TYPE text COLLATE "C";
+ALTER TABLE orders ALTER COLUMN account_id TYPE text COLLATE "C", ALTER COLUMN order_id TYPE text COLLATE "C";
+ALTER TABLE accounts ALTER COLUMN account_id TYPE text COLLATE "C";
+ALTER TABLE account_snapshots ALTER COLUMN account_id TYPE text COLLATE "C";
+ALTER TABLE strategies ALTER COLUMN account_id TYPE text COLLATE "C";
+ALTER TABLE audit_log ALTER COLUMN account_id TYPE text COLLATE "C";
+ALTER TABLE webhook_tokens ALTER COLUMN account_id TYPE text COLLATE "C";
 
 ALTER TABLE account_heads SET (fillfactor = 70);
 ALTER TABLE positions SET (fillfactor = 70);
