@@ -30,6 +30,7 @@ public sealed class NodeMetrics : IDisposable
         _ticks = _meter.CreateCounter<long>("actortrading.ticks", description: "ticks delivered to API streams and published (rate = ticks/s)");
         _streamDropped = _meter.CreateCounter<long>("actortrading.stream.dropped", description: "messages dropped for slow stream readers");
         _webhooks = _meter.CreateCounter<long>("actortrading.webhooks", description: "TradingView webhook requests by outcome");
+        ProcessInstruments.Register(_meter);
     }
 
     public Meter Meter => _meter;
