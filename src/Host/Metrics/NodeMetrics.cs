@@ -44,9 +44,16 @@ public sealed class NodeMetrics : IDisposable
 
     public void OrderAcknowledged(OrderAck ack)
     {
-        _orders.Add(1, new KeyValuePair<string, object?>("outcome", ack.Status.ToString().ToUpperInvariant()));
+        _orders.Add(1, new KeyValuePair<string, object?>("outcome", Outcome(ack.Status)));
         if (ack.DenialReason == DenialReason.RateLimit) _rateLimitDenials.Add(1);
     }
+
+    /// <summary>The status's upper-case name, made once per value (not two strings per order).</summary>
+    private static string Outcome(OrderStatus status) =>
+        (uint)status < (uint)Outcomes.Length ? Outcomes[(int)status] : status.ToString().ToUpperInvariant();
+
+    private static readonly string[] Outcomes = [.. Enumerable.Range(0, Enum.GetValues<OrderStatus>().Max(s => (int)s) + 1)
+        .Select(i => ((OrderStatus)i).ToString().ToUpperInvariant())];
 
     public void TicksSeen(long count, string source) => _ticks.Add(count, new KeyValuePair<string, object?>("source", source));
 
