@@ -12,7 +12,7 @@ internal static class ProcessInstruments
     {
         meter.CreateObservableCounter("actortrading.process.cpu", () => Environment.CpuUsage.TotalTime.TotalSeconds, "s",
             "CPU time of the node process (user + system)");
-        meter.CreateObservableCounter("actortrading.process.allocated", () => GC.GetTotalAllocatedBytes(), "By",
+        meter.CreateObservableCounter("actortrading.process.allocated", () => GC.GetTotalAllocatedBytes(precise: true), "By",
             "bytes allocated on the managed heap since the process started");
         meter.CreateObservableCounter("actortrading.process.gc.collections", () => new[]
             {
