@@ -13,11 +13,13 @@ internal static class ClosedLoop
         await RunAsync(warmup, inflight, call, ct);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var counters = RunCounters.Take();
         var clock = Stopwatch.StartNew();
         var all = await RunAsync(calls, inflight, call, ct);
         var seconds = clock.Elapsed.TotalSeconds;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var used = RunCounters.Take() - counters;
         progress.WriteLine($"{all.Count} calls, {inflight} in flight, {seconds:F2} s");
         return new ScenarioResult()
             .Add("p50_us", all.PercentileMicros(50))
@@ -25,7 +27,13 @@ internal static class ClosedLoop
             .Add("p999_us", all.PercentileMicros(99.9))
             .Add("calls_per_sec", all.Count / seconds)
             .Add("alloc_bytes_per_call", (double)allocated / Math.Max(1, all.Count))
-            .Add("cpu_us_per_call", cpu.TotalMicroseconds / Math.Max(1, all.Count));
+            .Add("cpu_us_per_call", cpu.TotalMicroseconds / Math.Max(1, all.Count))
+            .Add("gen0_gcs", used.Gen0Collections)
+            .Add("threadpool_items_per_call", (double)used.ThreadPoolItems / Math.Max(1, all.Count))
+            .Add("voluntary_switches_per_call", (double)used.ContextSwitches / Math.Max(1, all.Count))
+            .Add("lock_contentions", used.LockContentions)
+            .Add("jit_methods", used.JittedMethods)
+            .Add("jit_ms", used.JitTime.TotalMilliseconds);
     }
 
     private static async Task<LatencyHistogram> RunAsync(int calls, int inflight, Func<Task> call, CancellationToken ct)

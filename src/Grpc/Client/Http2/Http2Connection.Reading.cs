@@ -15,6 +15,7 @@ internal sealed partial class Http2Connection
     private bool _continuationEndStream;
     private long _connectionReceived;
     private readonly List<Http2Stream> _wakes = [];
+    private readonly bool _inlineDelivery;
 
     /// <summary>
     /// A stream got headers, data or its end (reader loop): its caller is woken once this batch of frames is parsed,
@@ -29,15 +30,55 @@ internal sealed partial class Http2Connection
         }
     }
 
+    /// <summary>Every queued stream is woken by a thread-pool work item (the loop goes on reading at once).</summary>
     private void WakeAll()
     {
         foreach (var stream in _wakes)
         {
             stream.WakeQueued = false;
-            stream.Wake();
+            stream.Schedule();
         }
 
         _wakes.Clear();
+    }
+
+    /// <summary>
+    /// All queued streams but the last are woken on the thread pool; the last is returned, to be delivered on this thread
+    /// once the next socket read is registered (<see cref="ReadAndDeliverAwaitable"/>).
+    /// </summary>
+    private Http2Stream TakeWakesButLast()
+    {
+        var last = _wakes[^1];
+        last.WakeQueued = false;
+        _wakes.RemoveAt(_wakes.Count - 1);
+        WakeAll();
+        return last;
+    }
+
+    /// <summary>
+    /// Reads the socket. When the read does not complete at once and a stream is waiting to be woken, the read's
+    /// continuation is registered first and the stream is then delivered on this thread: the caller's continuation runs
+    /// here instead of one thread-pool hop later, and the loop no longer needs this thread (the read's completion resumes
+    /// it on the thread pool), so a caller that blocks cannot stall the reader.
+    /// </summary>
+    private ValueTask<int> ReadAsync(Memory<byte> buffer, out Http2Stream? deliverHere)
+    {
+        deliverHere = null;
+        if (_wakes.Count == 0 || !_inlineDelivery)
+        {
+            WakeAll();
+            return _transport.ReadAsync(buffer);
+        }
+
+        var read = _transport.ReadAsync(buffer);
+        if (read.IsCompleted)
+        {
+            WakeAll();
+            return read;
+        }
+
+        deliverHere = TakeWakesButLast();
+        return read;
     }
 
     private async Task ReadLoopAsync()
@@ -62,8 +103,10 @@ internal sealed partial class Http2Connection
                         start = 0;
                     }
 
-                    WakeAll();
-                    var read = await _transport.ReadAsync(buffer.AsMemory(end)).ConfigureAwait(false);
+                    var pending = ReadAsync(buffer.AsMemory(end), out var deliverHere);
+                    var read = deliverHere is null
+                        ? await pending.ConfigureAwait(false)
+                        : await new ReadAndDeliverAwaitable(pending, deliverHere);
                     if (read == 0)
                     {
                         throw new IOException("The server closed the HTTP/2 connection.");

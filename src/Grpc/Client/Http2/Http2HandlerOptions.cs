@@ -23,4 +23,11 @@ public sealed class Http2HandlerOptions
     /// socket write. A lone call is always written at once. Default true; false writes every call at once.
     /// </summary>
     public bool CoalesceWrites { get; set; } = true;
+
+    /// <summary>
+    /// The reader loop hands its thread to one woken call per socket read once its next read is registered, so that
+    /// call's continuation runs without a thread-pool hop (the others woken by the same read are queued as before).
+    /// The loop never waits for that code. Default true; false queues every wake-up to the thread pool.
+    /// </summary>
+    public bool InlineDelivery { get; set; } = true;
 }
