@@ -20,7 +20,7 @@ internal static class ClosedLoop
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var used = RunCounters.Take() - counters;
-        progress.WriteLine($"{all.Count} calls, {inflight} in flight, {seconds:F2} s");
+        progress.WriteLine($"{all.Count} calls, {inflight} in flight, {seconds:F2} s; methods JIT-compiled before the measured calls {counters.JittedMethods}, during them {used.JittedMethods}");
         return new ScenarioResult()
             .Add("p50_us", all.PercentileMicros(50))
             .Add("p99_us", all.PercentileMicros(99))
