@@ -11,9 +11,9 @@ internal static class ClosedLoop
     public static async Task<ScenarioResult> MeasureAsync(int calls, int warmup, int inflight, Func<Task> call, TextWriter progress, CancellationToken ct)
     {
         await RunAsync(warmup, inflight, call, ct);
+        var counters = RunCounters.Take(); // first: reading /proc allocates, and that must not count as the calls' bytes
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var counters = RunCounters.Take();
         var clock = Stopwatch.StartNew();
         var all = await RunAsync(calls, inflight, call, ct);
         var seconds = clock.Elapsed.TotalSeconds;
