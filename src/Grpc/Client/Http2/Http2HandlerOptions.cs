@@ -25,9 +25,9 @@ public sealed class Http2HandlerOptions
     public bool CoalesceWrites { get; set; } = true;
 
     /// <summary>
-    /// The reader loop hands its thread to one woken call per socket read once its next read is registered, so that
-    /// call's continuation runs without a thread-pool hop (the others woken by the same read are queued as before).
-    /// The loop never waits for that code. Default true; false queues every wake-up to the thread pool.
+    /// When a socket read wakes exactly one call, the reader loop hands its thread to that call once its next read is
+    /// registered, so the call's continuation runs without a thread-pool hop (several woken calls are all queued). The
+    /// loop never waits for that code. Default true; false queues every wake-up to the thread pool.
     /// </summary>
     public bool InlineDelivery { get; set; } = true;
 }
