@@ -42,6 +42,8 @@ services_start() {
   run_pg() { if [ -n "$runas" ]; then su -s /bin/sh "$runas" -c "$*"; else sh -c "$*"; fi; }
   run_pg "'$pgbin/initdb' -D '$pgdata' -U postgres --auth=trust -E UTF8 --no-sync" >"$SERVICES_DIR/initdb.log" 2>&1 \
     || { cat "$SERVICES_DIR/initdb.log"; return 1; }
+  local walcompression=pglz
+  case "$("$pgbin/pg_config" --configure 2>/dev/null || true)" in *--with-lz4*) walcompression=lz4 ;; esac
   cat >>"$pgdata/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $pgport
@@ -55,6 +57,21 @@ fsync = on
 # hundreds of files, up to ~60 ms each here, while commits wait on the WAL fdatasync) fell in nearly every
 # run. Usual production tuning for a write-heavy server; see benchmarks/RESULTS.md (Storage, session 3).
 max_wal_size = 4GB
+# The journal's recommended production settings (src/Storage/README.md, "PostgreSQL settings"; full durability kept:
+# fsync and synchronous_commit stay on). Checkpoints every 15 min instead of 5: each checkpoint's sync phase stalls
+# commits, and after each one the first change to every page writes a full-page image into the WAL.
+checkpoint_timeout = 15min
+checkpoint_completion_target = 0.9
+# Full-page images compressed (lz4: cheap CPU, ~3x smaller; pglz where the server lacks lz4), so the WAL burst
+# after a checkpoint is smaller.
+wal_compression = $walcompression
+# Four journal lanes can each have a 4096-event commit (~3.5 MB of WAL) in flight: with the default (shared_buffers/32
+# = 8MB) a backend whose WAL does not fit waits to write out the others' WAL itself under WALWriteLock.
+wal_buffers = 64MB
+# Diagnostics for the commit tail: checkpoints, every autovacuum/autoanalyze with its duration, lock waits > 1 s.
+log_checkpoints = on
+log_autovacuum_min_duration = 0
+log_lock_waits = on
 CONF
   run_pg "'$pgbin/pg_ctl' -D '$pgdata' -l '$SERVICES_DIR/postgres.log' -w -t 60 start" >/dev/null \
     || { cat "$SERVICES_DIR/postgres.log"; return 1; }

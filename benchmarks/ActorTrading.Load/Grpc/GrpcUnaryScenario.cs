@@ -14,7 +14,7 @@ public sealed class GrpcUnaryScenario : IScenario
 
     public string Name => "grpc-unary";
 
-    public string Usage => "[--calls 20000] [--inflight 1] [--warmup 20000] [--target host:port] [--transport http2|httpclient] [--hpack-index on|off] [--coalesce on|off] [--server-inline on|off] [--alloc-types]";
+    public string Usage => "[--calls 20000] [--inflight 1] [--warmup 20000] [--target host:port] [--transport http2|httpclient] [--hpack-index on|off] [--coalesce on|off] [--inline-delivery on|off] [--server-inline on|off] [--alloc-types]";
 
     public async Task<ScenarioResult> RunAsync(ScenarioArgs args, TextWriter progress, CancellationToken ct)
     {

@@ -108,7 +108,11 @@ public sealed class StrategyActor : IActor, IStrategyContext
     public decimal MinRewardRisk { get; private set; }
     public bool TryGetInstrument(SymbolId symbol, out InstrumentSpec instrument) => _services.Options.Instruments.TryGet(symbol, out instrument);
     public decimal PositionQuantity(SymbolId symbol) => _positions?.GetValueOrDefault(symbol) ?? 0m;
-    public decimal LastPrice(SymbolId symbol) => _last?.GetValueOrDefault(symbol) ?? 0m;
+    /// <summary>The last tick this strategy saw, else the node's last tick of the symbol (the one its subscription is about
+    /// to deliver): a signal right behind StartStrategy is valued instead of refused for want of a price.</summary>
+    public decimal LastPrice(SymbolId symbol) =>
+        _last is not null && _last.TryGetValue(symbol, out var seen) ? seen
+        : _services.Ticks.TryGetLast(symbol, out var tick) ? tick.Last : 0m;
 
     public void Submit(OrderIntent intent)
     {

@@ -16,7 +16,8 @@ public sealed record GatewayCommand(GatewayCommandKind Kind, ClientOrderId Clien
     /// <summary>The same request for its next try (after a transient error and the retry delay).</summary>
     public GatewayCommand NextAttempt() => this with { Attempt = Attempt + 1 };
 
-    public static GatewayCommand New(BrokerOrder order, DateTimeOffset now) => new(GatewayCommandKind.New, order.ClientOrderId, now) { Order = order };
+    public static GatewayCommand New(BrokerOrder order, DateTimeOffset now, long tickArrivedAt = 0) =>
+        new(GatewayCommandKind.New, order.ClientOrderId, now) { Order = order, TickArrivedAt = tickArrivedAt };
 
     public static GatewayCommand Cancel(ClientOrderId id, string brokerOrderId, DateTimeOffset now) =>
         new(GatewayCommandKind.Cancel, id, now) { BrokerOrderId = brokerOrderId };

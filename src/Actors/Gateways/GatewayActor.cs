@@ -78,6 +78,9 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
         {
             while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
+                // A report written during a gateway turn (place, cancel, modify, tick) is drained by that turn: by the
+                // time this wakes it is usually gone, and a DrainReports turn per order would find nothing.
+                if (reader.CanPeek && !reader.TryPeek(out _)) continue;
                 self.SendUserMessage(system, DrainReports.Instance);
                 await drained.WaitAsync(ct).ConfigureAwait(false);
             }
@@ -90,7 +93,7 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
         if (_scheduler.FailFast(GatewayCommandKind.New) is { } error) { Fail(m.Order.ClientOrderId, GatewayCommandKind.New, "UNAVAILABLE", error.Message); return; }
         if (_broker is PaperBroker && _ticks.Add(m.Order.Symbol))
             services.Cluster.Request(TradingCore.SymbolIdentity(m.Order.Symbol.Value), new SubscribeTicks(), context.Self);
-        Enqueue(context, GatewayCommand.New(m.Order, services.Time.GetUtcNow()) with { TickArrivedAt = m.TickArrivedAt });
+        Enqueue(context, GatewayCommand.New(m.Order, services.Time.GetUtcNow(), m.TickArrivedAt));
     }
 
     private void OnCancel(IContext context, CancelBrokerOrder m)

@@ -26,7 +26,16 @@ public sealed class ActorRouter(ActorHost actors, IOptions<NodeOptions> options)
 
     public async Task<T> AskAsync<T>(ClusterIdentity identity, object request, CancellationToken ct) where T : class
     {
-        var reply = await RequestAsync(identity, request, ct).ConfigureAwait(false);
+        EnsureKind(identity);
+        object reply;
+        try
+        {
+            reply = await actors.Cluster.RequestAsync<object>(identity, request, _timeout, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RpcFailure(identity, e, ct) is { } failure)
+        {
+            throw failure;
+        }
         return reply switch
         {
             T response => response,
@@ -43,34 +52,16 @@ public sealed class ActorRouter(ActorHost actors, IOptions<NodeOptions> options)
         Route(() => actors.Cluster.Request(identity, message, sender), identity);
     }
 
-    private async Task<object> RequestAsync(ClusterIdentity identity, object request, CancellationToken ct)
+    /// <summary>The gRPC status of a failed request (one async method per call: no inner state machine to await).</summary>
+    private RpcException? RpcFailure(ClusterIdentity identity, Exception e, CancellationToken ct) => e switch
     {
-        EnsureKind(identity);
-        try
-        {
-            return await actors.Cluster.RequestAsync<object>(identity, request, _timeout, ct).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"{identity} did not answer within {_timeout.TotalSeconds:0.#} s"));
-        }
-        catch (DeadLetterException)
-        {
-            throw new RpcException(new Status(StatusCode.Unavailable, $"{identity} is not available (stopped or moving); retry"));
-        }
-        catch (MessageRejectedException)
-        {
-            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"{identity} is overloaded (mailbox full); retry later"));
-        }
-        catch (InvalidOperationException e) when (!ct.IsCancellationRequested)
-        {
-            throw new RpcException(new Status(StatusCode.Unavailable, e.Message));
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            throw new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
-        }
-    }
+        TimeoutException => new RpcException(new Status(StatusCode.DeadlineExceeded, $"{identity} did not answer within {_timeout.TotalSeconds:0.#} s")),
+        DeadLetterException => new RpcException(new Status(StatusCode.Unavailable, $"{identity} is not available (stopped or moving); retry")),
+        MessageRejectedException => new RpcException(new Status(StatusCode.ResourceExhausted, $"{identity} is overloaded (mailbox full); retry later")),
+        OperationCanceledException when ct.IsCancellationRequested => new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled")),
+        InvalidOperationException when !ct.IsCancellationRequested => new RpcException(new Status(StatusCode.Unavailable, e.Message)),
+        _ => null,
+    };
 
     private static void Route(Action send, ClusterIdentity identity)
     {

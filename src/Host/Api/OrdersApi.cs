@@ -19,7 +19,12 @@ public sealed class OrdersApi(ActorRouter router, StreamPump streams, NodeMetric
         AccountAccess.Require(context, request.AccountId);
         Check(PlaceOrderRequestParser.TryParse(request, InstrumentCatalog.Default, out _));
         var ack = await router.AskAccountAsync<OrderAck>(request.AccountId, request, context).ConfigureAwait(false);
-        return Acknowledged(ack, context, $"{request.Side} {request.Symbol} {request.Type} qty={ProtoDecimal.FromProto(request.Quantity)}");
+        metrics.OrderAcknowledged(ack);
+        // one string for the audit detail (the same text Acknowledged writes)
+        context.SetAuditDetail(ack.Status == OrderStatus.Denied
+            ? $"{request.Side} {request.Symbol} {request.Type} qty={ProtoDecimal.FromProto(request.Quantity)}: {ack.Status} order_id={ack.OrderId} client_order_id={ack.ClientOrderId} reason={ack.DenialReason} {ack.Message}"
+            : $"{request.Side} {request.Symbol} {request.Type} qty={ProtoDecimal.FromProto(request.Quantity)}: {ack.Status} order_id={ack.OrderId} client_order_id={ack.ClientOrderId}");
+        return ack;
     }
 
     public async Task<OrderAck> ModifyOrder(ModifyOrderRequest request, ServerCallContext context)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Grpc;
 using ActorTrading.Host.Security;
@@ -30,10 +31,16 @@ public sealed class AuditInterceptor(AuditTrail trail, TimeProvider time) : Serv
         }
     }
 
+    /// <summary>The action names of the API's rpcs, made once (an unknown path is named per call and not kept).</summary>
+    private static readonly FrozenDictionary<string, string> Actions =
+        RpcPolicy.Methods.ToFrozenDictionary(m => m, ActionOf, StringComparer.Ordinal);
+
+    private static string ActionOf(string method) => method[(method.LastIndexOf('.') + 1)..].Replace('/', '.');
+
     private ValueTask RecordAsync(ServerCallContext context, string outcome, string detail)
     {
         var principal = context.TryPrincipal()?.Principal ?? "(anonymous)";
-        var action = context.Method[(context.Method.LastIndexOf('.') + 1)..].Replace('/', '.');
+        var action = Actions.TryGetValue(context.Method, out var known) ? known : ActionOf(context.Method);
         return trail.RecordAsync(new AuditRecord(time.GetUtcNow(), principal, action, context.AuditAccount(), outcome, detail));
     }
 }

@@ -75,8 +75,11 @@ public sealed partial class ActorsTradingCore : ITradingCore, IDisposable
         switch (feed.Kind)
         {
             case "simulated":
+                // Not Task.Run: the first step (a tick of every symbol) is posted to the symbol actors here, before the node
+                // announces it is ready, so a market order or GetQuote right behind the ready line finds a price instead of
+                // racing the feed's first turn on the thread pool (a denial "no last price known" on a loaded machine).
                 var simulated = new SimulatedFeed(symbols, seed: Environment.TickCount);
-                _feed = Task.Run(() => _driver.RunAsync(simulated, TimeSpan.FromSeconds(1 / feed.TicksPerSecond), _stop.Token), CancellationToken.None);
+                _feed = _driver.RunAsync(simulated, TimeSpan.FromSeconds(1 / feed.TicksPerSecond), _stop.Token);
                 _feedProblem = null;
                 break;
             case "csv":

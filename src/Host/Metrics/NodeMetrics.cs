@@ -30,6 +30,7 @@ public sealed class NodeMetrics : IDisposable
         _ticks = _meter.CreateCounter<long>("actortrading.ticks", description: "ticks delivered to API streams and published (rate = ticks/s)");
         _streamDropped = _meter.CreateCounter<long>("actortrading.stream.dropped", description: "messages dropped for slow stream readers");
         _webhooks = _meter.CreateCounter<long>("actortrading.webhooks", description: "TradingView webhook requests by outcome");
+        ProcessInstruments.Register(_meter);
     }
 
     public Meter Meter => _meter;
@@ -43,9 +44,16 @@ public sealed class NodeMetrics : IDisposable
 
     public void OrderAcknowledged(OrderAck ack)
     {
-        _orders.Add(1, new KeyValuePair<string, object?>("outcome", ack.Status.ToString().ToUpperInvariant()));
+        _orders.Add(1, new KeyValuePair<string, object?>("outcome", Outcome(ack.Status)));
         if (ack.DenialReason == DenialReason.RateLimit) _rateLimitDenials.Add(1);
     }
+
+    /// <summary>The status's upper-case name, made once per value (not two strings per order).</summary>
+    private static string Outcome(OrderStatus status) =>
+        (uint)status < (uint)Outcomes.Length ? Outcomes[(int)status] : status.ToString().ToUpperInvariant();
+
+    private static readonly string[] Outcomes = [.. Enumerable.Range(0, Enum.GetValues<OrderStatus>().Max(s => (int)s) + 1)
+        .Select(i => ((OrderStatus)i).ToString().ToUpperInvariant())];
 
     public void TicksSeen(long count, string source) => _ticks.Add(count, new KeyValuePair<string, object?>("source", source));
 

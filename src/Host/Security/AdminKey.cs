@@ -19,6 +19,14 @@ public sealed class AdminKey
 
     public ApiPrincipal Principal { get; } = new("admin-key", "admin", Role.Admin, []);
 
-    public bool Matches(string presented) =>
-        _digest is not null && CryptographicOperations.FixedTimeEquals(_digest, SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+    public bool Matches(string presented) => Matches(KeyDigest.Of(presented));
+
+    /// <summary>Constant-time comparison of the presented key's digest with the admin key's.</summary>
+    public bool Matches(in KeyDigest presented)
+    {
+        if (_digest is null) return false;
+        Span<byte> bytes = stackalloc byte[32];
+        presented.CopyTo(bytes);
+        return CryptographicOperations.FixedTimeEquals(_digest, bytes);
+    }
 }

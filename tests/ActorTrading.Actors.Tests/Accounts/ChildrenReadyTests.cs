@@ -49,4 +49,22 @@ public sealed class ChildrenReadyTests
         Assert.Empty(after.Positions);                               // the recovered bracket's stop closed the position
         Assert.True(ProtoDecimal.FromProto(after.RealizedPnl) < 0);
     }
+
+    [Fact]
+    public async Task SendSignal_WithoutPriceRightBehindStartStrategy_IsValuedAtTheNodesLastTick()
+    {
+        await using var h = new CoreHarness();
+        h.CreateAccount();
+        h.Tick("NSE:TCS", 4000m);
+        var start = new StartStrategyRequest { AccountId = "acc-1", Type = "signal_follower", InstanceName = "tv", Symbols = { "NSE:TCS" } };
+        var started = h.Core.Cluster.RequestAsync<object>(CoreHarness.Account(), start, CancellationToken.None);
+        var signal = h.Core.Cluster.RequestAsync<object>(CoreHarness.Account(),
+            new SendSignalRequest { AccountId = "acc-1", InstanceName = "tv", Symbol = "NSE:TCS", Action = Side.Buy, Quantity = ProtoDecimal.ToProto(1m) },
+            CancellationToken.None);
+        h.Run();   // the signal reaches the new strategy before the symbol actor's answer to its subscription does
+
+        Assert.IsType<StrategyInstance>(await started.WaitAsync(TimeSpan.FromSeconds(30)));
+        var ack = Assert.IsType<OrderAck>(await signal.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(OrderStatus.Accepted, ack.Status);
+    }
 }

@@ -1,7 +1,11 @@
 using ActorTrading.Actors.Model;
 using ActorTrading.Actors.Risk;
+using ActorTrading.Actors.Hosting;
 using ActorTrading.Api.V1;
+using ActorTrading.Cluster.V1;
+using ActorTrading.Host.Composition;
 using ActorTrading.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static ActorTrading.Host.Tests.Support.Messages;
 
 namespace ActorTrading.Host.Tests.Api;
@@ -107,6 +111,12 @@ public sealed class RealCoreRiskDenialTests(RealCoreFixture fixture) : IClassFix
     public async Task RateLimit_BurstAboveTen_DeniesTheExcess()
     {
         var account = await AccountAsync(new RiskLimits { MaxOrdersPerDay = 1000, MaxPositionPercent = Dec(100) });
+        // The bucket refills on the real clock: at the default 10/s a loaded machine that took 3 s over the 40 orders
+        // refused none. A burst of 10 refilled at 1/s denies the excess unless the 40 take half a minute.
+        var actors = fixture.Node.Node.App.Services.GetRequiredService<ActorHost>();
+        var rate = await actors.Cluster.RequestAsync<OrderRateLimitSettings>(TradingCore.AccountIdentity(account),
+            new UpdateOrderRateLimit { AccountId = account, OrdersPerSecond = 1, Burst = 10 }, TimeSpan.FromSeconds(30));
+        Assert.Equal((1, 10), (rate.OrdersPerSecond, rate.Burst));
         var acks = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => PlaceAsync(Market(account, "rl-" + i, Side.Buy, 1))));
         Assert.Contains(acks, a => a.DenialReason == DenialReason.RateLimit);
     }

@@ -82,6 +82,19 @@ public sealed class ClusterTests
         var cluster = "e2e" + Guid.NewGuid().ToString("N")[..8];
         await using var a = await StartMember("c-a", cluster);
         await using var b = await StartMember("c-b", cluster);
+        try
+        {
+            await CreateServeAndSurviveAsync(cluster, a, b);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // what both nodes said: a CreateAccount answered DEADLINE_EXCEEDED once under load 83, with nothing to tell why
+            throw new InvalidOperationException($"{e.Message}\n--- node A:\n{a.Output}\n--- node B:\n{b.Output}", e);
+        }
+    }
+
+    private static async Task CreateServeAndSurviveAsync(string cluster, NodeProcess a, NodeProcess b)
+    {
         using var clientA = new ApiClient(a.GrpcUrl);
         using var clientB = new ApiClient(b.GrpcUrl);
         var ids = Enumerable.Range(0, 8).Select(i => $"cl-{cluster}-{i}").ToList();

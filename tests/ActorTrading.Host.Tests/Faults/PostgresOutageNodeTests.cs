@@ -22,6 +22,18 @@ public sealed class PostgresOutageNodeTests
         await using var pg = await PrivatePostgres.StartAsync();
         await using var node = await NodeProcess.StartAsync(durable: false, "--node-id", "e2e-pg-down", "--market-hours", "false",
             "--ConnectionStrings:Postgres", pg.ConnectionString);
+        try
+        {
+            await OutageAsync(pg, node);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"{e.Message}\n--- node:\n{node.Output}", e);   // what the node said, for a failure seen once only
+        }
+    }
+
+    private static async Task OutageAsync(PrivatePostgres pg, NodeProcess node)
+    {
         using var http = new HttpClient { BaseAddress = new Uri(node.HttpUrl) };
         using var client = new ApiClient(node.GrpcUrl);
         const string account = "pg-outage";

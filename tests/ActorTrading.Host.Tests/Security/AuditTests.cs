@@ -35,6 +35,8 @@ public sealed class AuditTests(TestNodeFixture fixture) : IClassFixture<TestNode
         var refused = await Assert.ThrowsAsync<RpcException>(() => fixture.Node.Client.Unary<HaltRequest, TradingStateChanged>("Accounts/Halt",
             new() { AccountId = TestNode.Own, Mode = TradingState.Halted }, fixture.Node.Keys[Role.Viewer]));
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        // The trail writes off the call path: wait until what was handed in (the refusal, before its answer) is written.
+        await fixture.Node.Node.App.Services.GetRequiredService<AuditTrail>().IdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
         var all = await fixture.Node.Client.Unary<ListAuditEventsRequest, ListAuditEventsResponse>("Accounts/ListAuditEvents", new() { PageSize = 1000 }, TestNode.AdminKey);
         Assert.Contains(all.Events, e => e.Action == "Accounts.Halt" && e.Principal == "p-Viewer" && e.Outcome == "PERMISSIONDENIED");
     }

@@ -17,7 +17,10 @@ public sealed class RedisOutageTests
     {
         await using var server = await PrivateRedis.StartAsync();
         var schema = await PostgresSchema.CreateAsync();
-        using var redis = new RedisStorage(new RedisStorageOptions(server.Configuration) { KeyPrefix = "f:" });
+        // The rate-limit buckets read this clock: it stands still, so the fallback bucket below cannot refill between two
+        // takes however slowly the machine runs them (at 10/s real time a 100 ms stall gave the third take a token).
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var redis = new RedisStorage(new RedisStorageOptions(server.Configuration) { KeyPrefix = "f:", Time = clock });
         try
         {
             var apiKeys = redis.ApiKeys(schema.Storage);

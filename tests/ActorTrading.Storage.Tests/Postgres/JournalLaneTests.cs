@@ -107,4 +107,23 @@ public sealed class JournalLaneTests : IAsyncLifetime
         Assert.All(outcomes.Skip(1), o => Assert.Null(o));
         for (int i = 1; i < accounts.Length; i++) Assert.Equal(2, await node.Journal.GetLastSeqAsync(accounts[i]));
     }
+
+    [Fact]
+    public async Task OnCommit_EveryCommit_ReportsRoundTripWithinElapsedAndTheOldestAppendsQueueWait()
+    {
+        await using var node = await OpenAsync(lanes: 1, maxBatchEvents: 4096);
+        await node.Journal.AppendAsync("metrics-0", 1, [TestEvents.Opened("metrics-0")]);
+        var appends = Enumerable.Range(1, 50).Select(i => node.Journal.AppendAsync($"metrics-{i}", 1, [TestEvents.Opened($"metrics-{i}")])).ToArray();
+
+        await Task.WhenAll(appends).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var commits = _commits.ToArray();
+        Assert.Equal(51, commits.Sum(c => c.Events));
+        Assert.All(commits, c =>
+        {
+            Assert.True(c.RoundTrip > TimeSpan.Zero, $"round trip {c.RoundTrip}");
+            Assert.InRange(c.RoundTrip, TimeSpan.Zero, c.Elapsed);
+            Assert.True(c.QueueWait >= TimeSpan.Zero, $"queue wait {c.QueueWait}");
+        });
+    }
 }

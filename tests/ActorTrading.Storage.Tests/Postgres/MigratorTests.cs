@@ -51,4 +51,33 @@ public sealed class MigratorTests : IAsyncLifetime
         Assert.EndsWith($"account_events_{month:yyyy_MM}", partition);
         Assert.Equal(1 + 1 + _schema.Options.PartitionMonthsAhead, ahead);
     }
+
+    [Fact]
+    public async Task MigrateAsync_Version4_PartitionsSampleFewRowsHotTablesLeaveRoomAndKeysCompareBytewise()
+    {
+        // a partition created after the migration (by actortrading_ensure_partitions at a later start) is tuned the same way
+        await _schema.ExecuteAsync("ALTER TABLE account_events DETACH PARTITION account_events_" + DateTime.UtcNow.ToString("yyyy_MM") +
+            "; DROP TABLE account_events_" + DateTime.UtcNow.ToString("yyyy_MM"));
+        await Migrator.MigrateAsync(_schema.Storage.DataSource, _schema.Options);
+
+        var targets = await ScalarAsync(
+            "SELECT string_agg(DISTINCT a.attname || '=' || a.attstattarget, ',' ORDER BY a.attname || '=' || a.attstattarget) " +
+            "FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_attribute a ON a.attrelid = i.inhrelid " +
+            $"WHERE p.relnamespace = '{_schema.Schema}'::regnamespace AND p.relname = 'account_events' AND a.attnum > 0 AND NOT a.attisdropped");
+        var tradeTargets = (long)(await ScalarAsync(
+            "SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_attribute a ON a.attrelid = i.inhrelid " +
+            $"WHERE p.relnamespace = '{_schema.Schema}'::regnamespace AND p.relname = 'trades' AND a.attnum > 0 AND a.attstattarget <> 10"))!;
+        var fillfactors = await ScalarAsync(
+            "SELECT string_agg(relname || ':' || array_to_string(reloptions, ','), ' ' ORDER BY relname) FROM pg_class " +
+            $"WHERE relnamespace = '{_schema.Schema}'::regnamespace AND relname IN ('account_heads', 'positions', 'accounts')");
+
+        Assert.Equal("account_id=10,at=10,payload=0,seq=10,type=10", targets);
+        Assert.Equal(0L, tradeTargets);
+        Assert.Equal("account_heads:fillfactor=70 accounts:fillfactor=70 positions:fillfactor=70", fillfactors);
+        var collations = await ScalarAsync(
+            "SELECT string_agg(DISTINCT a.attcollation::regcollation::text, ',') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid " +
+            $"WHERE c.relnamespace = '{_schema.Schema}'::regnamespace AND c.relkind IN ('r', 'p') AND a.attname = 'account_id'");
+        Assert.Equal("\"C\"", collations);
+        Assert.NotNull(await ScalarAsync($"SELECT to_regclass('{_schema.Schema}.account_events_{DateTime.UtcNow:yyyy_MM}')::text"));
+    }
 }

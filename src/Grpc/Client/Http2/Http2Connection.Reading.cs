@@ -15,6 +15,7 @@ internal sealed partial class Http2Connection
     private bool _continuationEndStream;
     private long _connectionReceived;
     private readonly List<Http2Stream> _wakes = [];
+    private readonly bool _inlineDelivery;
 
     /// <summary>
     /// A stream got headers, data or its end (reader loop): its caller is woken once this batch of frames is parsed,
@@ -29,15 +30,46 @@ internal sealed partial class Http2Connection
         }
     }
 
+    /// <summary>Every queued stream is woken by a thread-pool work item (the loop goes on reading at once).</summary>
     private void WakeAll()
     {
         foreach (var stream in _wakes)
         {
             stream.WakeQueued = false;
-            stream.Wake();
+            stream.Schedule();
         }
 
         _wakes.Clear();
+    }
+
+    /// <summary>
+    /// Reads the socket. When the read does not complete at once and exactly one stream is waiting to be woken (a
+    /// serial caller), the read's continuation is registered first and the stream is then delivered on this thread: the
+    /// caller's continuation runs here instead of one thread-pool hop later, and the loop no longer needs this thread
+    /// (the read's completion resumes it on the thread pool), so a caller that blocks cannot stall the reader. Several
+    /// woken streams are all queued: one of them running here would hold the others in this thread's local queue
+    /// (measured: 16 in flight lost a third of its throughput and got 10 ms stalls).
+    /// </summary>
+    private ValueTask<int> ReadAsync(Memory<byte> buffer, out Http2Stream? deliverHere)
+    {
+        deliverHere = null;
+        if (_wakes.Count != 1 || !_inlineDelivery)
+        {
+            WakeAll();
+            return _transport.ReadAsync(buffer);
+        }
+
+        var read = _transport.ReadAsync(buffer);
+        if (read.IsCompleted)
+        {
+            WakeAll();
+            return read;
+        }
+
+        deliverHere = _wakes[0];
+        deliverHere.WakeQueued = false;
+        _wakes.Clear();
+        return read;
     }
 
     private async Task ReadLoopAsync()
@@ -62,8 +94,10 @@ internal sealed partial class Http2Connection
                         start = 0;
                     }
 
-                    WakeAll();
-                    var read = await _transport.ReadAsync(buffer.AsMemory(end)).ConfigureAwait(false);
+                    var pending = ReadAsync(buffer.AsMemory(end), out var deliverHere);
+                    var read = deliverHere is null
+                        ? await pending.ConfigureAwait(false)
+                        : await new ReadAndDeliverAwaitable(pending, deliverHere);
                     if (read == 0)
                     {
                         throw new IOException("The server closed the HTTP/2 connection.");

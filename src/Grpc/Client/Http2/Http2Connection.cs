@@ -28,6 +28,7 @@ internal sealed partial class Http2Connection : IAsyncDisposable
     {
         _encoderTable = options.HeaderIndexing ? new HpackEncoderTable() : null;
         _coalesceWrites = options.CoalesceWrites;
+        _inlineDelivery = options.InlineDelivery;
         _socket = socket;
         _transport = transport;
         Scheme = scheme;

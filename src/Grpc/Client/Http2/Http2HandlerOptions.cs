@@ -23,4 +23,11 @@ public sealed class Http2HandlerOptions
     /// socket write. A lone call is always written at once. Default true; false writes every call at once.
     /// </summary>
     public bool CoalesceWrites { get; set; } = true;
+
+    /// <summary>
+    /// When a socket read wakes exactly one call, the reader loop hands its thread to that call once its next read is
+    /// registered, so the call's continuation runs without a thread-pool hop (several woken calls are all queued). The
+    /// loop never waits for that code. Default true; false queues every wake-up to the thread pool.
+    /// </summary>
+    public bool InlineDelivery { get; set; } = true;
 }

@@ -75,16 +75,19 @@ internal sealed partial class Http2Stream : Stream
         Connection.OnRemoteEnd(this);
     }
 
+    /// <summary>A pending body read re-checks the stream (on the thread pool): disposed or failed.</summary>
     private void WakeReader()
     {
-        TaskCompletionSource? waiter;
+        bool waiting;
         lock (this)
         {
-            waiter = _dataWaiter;
-            _dataWaiter = null;
+            waiting = _dataWaiter is not null;
         }
 
-        waiter?.TrySetResult();
+        if (waiting)
+        {
+            Schedule();
+        }
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -120,7 +123,7 @@ internal sealed partial class Http2Stream : Stream
                     return 0;
                 }
 
-                wait = (_dataWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                wait = (_dataWaiter ??= new TaskCompletionSource()).Task; // completed only by Deliver (see Http2Stream)
             }
 
             if (cancellationToken.CanBeCanceled)

@@ -7,10 +7,15 @@ namespace ActorTrading.Grpc.Http2;
 /// <see cref="HttpResponseMessage"/>. Receive state is guarded by <c>this</c>; send state by the connection's write lock.
 /// Events from the reader loop wake the caller once per socket read (<see cref="Http2Connection.QueueWake"/>), so a
 /// response whose HEADERS, DATA and trailers arrive together costs one hand-off.
+/// The waiters' tasks run their continuations where they are completed, and they are completed in exactly two places
+/// (<see cref="Deliver"/>): a thread-pool work item of this stream (<see cref="Schedule"/>), or the reader loop's
+/// thread once the loop's next socket read is registered and no longer needs that thread
+/// (<see cref="Http2Connection"/> <c>ReadAndDeliverAwaitable</c>). The caller's code therefore never runs on a thread the
+/// reader loop or a canceller is waiting for.
 /// </summary>
-internal sealed partial class Http2Stream
+internal sealed partial class Http2Stream : IThreadPoolWorkItem
 {
-    private readonly TaskCompletionSource _headersArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _headersArrived = new();
     private readonly HttpRequestMessage? _request;
     private readonly RequestHead _head;
     private CancellationTokenRegistration _cancellation;
@@ -95,9 +100,13 @@ internal sealed partial class Http2Stream
                 return; // informational
             }
 
-            HttpStatus = status;
-            _responseHeaders = fields;
-            _headersPending = true;
+            lock (this)
+            {
+                HttpStatus = status;
+                _responseHeaders = fields;
+                _headersPending = true;
+            }
+
             if (endStream)
             {
                 OnRemoteEnd();
@@ -159,7 +168,7 @@ internal sealed partial class Http2Stream
         Connection.Reset(this, errorCode);
     }
 
-    /// <summary>The stream is dead (connection loss, GOAWAY, reset): fail whatever waits on it, at once.</summary>
+    /// <summary>The stream is dead (connection loss, GOAWAY, reset): fail whatever waits on it, at once (on the thread pool).</summary>
     public void Fail(Exception error)
     {
         lock (this)
@@ -167,28 +176,47 @@ internal sealed partial class Http2Stream
             Error ??= error;
         }
 
+        Schedule();
+    }
+
+    /// <summary>Tells the waiters what happened on a thread-pool thread (one work item).</summary>
+    public void Schedule() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+
+    void IThreadPoolWorkItem.Execute() => Deliver();
+
+    /// <summary>
+    /// Completes the waiters on this thread: the headers task (arrived, or failed with <see cref="Error"/>) and a
+    /// pending body read. Their continuations (the caller's code) run here, so only a thread-pool work item or the
+    /// reader loop's hand-over slot may call this.
+    /// </summary>
+    public void Deliver()
+    {
+        bool headers;
+        Exception? error;
+        TaskCompletionSource? waiter;
+        lock (this)
+        {
+            headers = _headersPending;
+            _headersPending = false;
+            error = Error;
+            waiter = _dataWaiter;
+            _dataWaiter = null;
+        }
+
         if (error is OperationCanceledException oce)
         {
             _headersArrived.TrySetCanceled(oce.CancellationToken);
         }
-        else
+        else if (error is not null)
         {
-            _headersArrived.TrySetException(error is HttpRequestException or OperationCanceledException ? error : new HttpRequestException(error.Message, error));
+            _headersArrived.TrySetException(error is HttpRequestException ? error : new HttpRequestException(error.Message, error));
         }
-
-        WakeReader();
-    }
-
-    /// <summary>The end of the reader loop's batch: tell the caller what arrived (headers and/or body).</summary>
-    public void Wake()
-    {
-        if (_headersPending)
+        else if (headers)
         {
-            _headersPending = false;
             _headersArrived.TrySetResult();
         }
 
-        WakeReader();
+        waiter?.TrySetResult();
     }
 
     /// <summary>Both directions are done: the connection forgets the stream.</summary>

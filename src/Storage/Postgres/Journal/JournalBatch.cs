@@ -21,6 +21,18 @@ internal sealed class JournalBatch
 
     public bool Contains(string accountId) => _byAccount.ContainsKey(accountId);
 
+    /// <summary>When the batch's oldest write was queued (<see cref="PendingWrite.QueuedAt"/>; long.MaxValue when empty).</summary>
+    public long OldestQueuedAt
+    {
+        get
+        {
+            long oldest = long.MaxValue;
+            foreach (var g in Groups) oldest = Math.Min(oldest, g.Appends[0].QueuedAt);
+            foreach (var a in Audits) oldest = Math.Min(oldest, a.QueuedAt);
+            return oldest;
+        }
+    }
+
     public bool TryAdd(PendingAppend append)
     {
         if (_byAccount.TryGetValue(append.AccountId, out var group))

@@ -24,8 +24,11 @@ internal static class JournalBatchWriter
         FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[], $5::bytea[]) AS e(account_id, seq, at, type, payload)
         """;
 
-    /// <summary>Runs the batch: committed once this returns; a lost claim throws (see <see cref="ClaimLosers"/>) and writes nothing.</summary>
-    public static async Task ExecuteAsync(NpgsqlConnection conn, JournalBatch batch, long batchId, ReadModelChanges changes, CancellationToken ct)
+    /// <summary>
+    /// Runs the batch: committed once this returns; a lost claim throws (see <see cref="ClaimLosers"/>) and writes nothing.
+    /// Returns when the statements were built and sent (<see cref="System.Diagnostics.Stopwatch"/> ticks).
+    /// </summary>
+    public static async Task<long> ExecuteAsync(NpgsqlConnection conn, JournalBatch batch, long batchId, ReadModelChanges changes, CancellationToken ct)
     {
         int groups = batch.Groups.Count, events = batch.EventCount;
         var gAccount = new string[groups]; var gExpected = new long[groups]; var gLast = new long[groups];
@@ -54,7 +57,9 @@ internal static class JournalBatchWriter
         }
         if (batch.Audits.Count > 0) npgBatch.BatchCommands.Add(Audits(batch.Audits));
 
+        long sent = System.Diagnostics.Stopwatch.GetTimestamp();
         await npgBatch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return sent;
     }
 
     /// <summary>The losing accounts named by a <see cref="ClaimLostState"/> error, or null when it is another error.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ActorTrading.Actors.Ports;
 
 namespace ActorTrading.Storage.Postgres.Journal;
@@ -15,11 +16,15 @@ internal sealed partial class JournalLane
             try
             {
                 var conn = await ConnectionAsync().ConfigureAwait(false);
-                long start = System.Diagnostics.Stopwatch.GetTimestamp();
-                await JournalBatchWriter.ExecuteAsync(conn, batch, _nextBatchId(), _changes, _stopping).ConfigureAwait(false);
-                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+                long start = Stopwatch.GetTimestamp();
+                long sent = await JournalBatchWriter.ExecuteAsync(conn, batch, _nextBatchId(), _changes, _stopping).ConfigureAwait(false);
+                long done = Stopwatch.GetTimestamp();
                 batch.CompleteAll();
-                _options.OnCommit?.Invoke(new JournalCommit(batch.EventCount, batch.Audits.Count, elapsed));
+                _options.OnCommit?.Invoke(new JournalCommit(batch.EventCount, batch.Audits.Count, Stopwatch.GetElapsedTime(start, done))
+                {
+                    RoundTrip = Stopwatch.GetElapsedTime(sent, done),
+                    QueueWait = Stopwatch.GetElapsedTime(Math.Min(batch.OldestQueuedAt, start), start),
+                });
                 return;
             }
             catch (Exception ex) when (JournalBatchWriter.ClaimLosers(ex) is { } losers)
