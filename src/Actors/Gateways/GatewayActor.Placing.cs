@@ -32,6 +32,22 @@ public sealed partial class GatewayActor
         return false;
     }
 
+    /// <summary>
+    /// Leaves out of a reconciliation every order whose broker id this gateway knows to be another order's (or that two
+    /// of the account's orders name): reporting its fills, or polling that broker order for it, would give one broker
+    /// order to two of our orders. Nothing is done for such an order (no fill, no status, no resubmission).
+    /// </summary>
+    private List<Brokers.LocalOrderView> WithoutForeignClaims(List<Brokers.LocalOrderView> views)
+    {
+        if (!views.Any(v => v.BrokerOrderId is not null)) return views;
+        var owners = new Dictionary<string, ClientOrderId>(StringComparer.Ordinal);
+        foreach (var (cid, id) in _brokerIds) owners.TryAdd(id, cid);
+        var named = views.Where(v => v.BrokerOrderId is not null).GroupBy(v => v.BrokerOrderId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return views.Where(v => v.BrokerOrderId is not { } id
+            || (named[id] == 1 && (!owners.TryGetValue(id, out var owner) || owner == v.ClientOrderId))).ToList();
+    }
+
     /// <summary>A new order's placement ended (acknowledged, refused, or verified absent): reconciliations waiting for it run again.</summary>
     private void PlacementSettled(IContext context, GatewayCommand command)
     {

@@ -44,7 +44,7 @@ public sealed partial class GatewayActor
             _afterPlacing.Add(m);   // runs again once the placements of the same shape settled (GatewayActor.Placing.cs)
             return;
         }
-        var views = Attribute(m, book.Value!, polled);
+        var views = WithoutForeignClaims(Attribute(m, book.Value!, polled));
         var known = views.Where(v => v.BrokerOrderId is not null).Select(v => v.BrokerOrderId!).ToHashSet(StringComparer.Ordinal);
         var broker = book.Value!.Where(b => known.Contains(b.BrokerOrderId)
             || (b.ClientOrderId is { } c && GatewayRouting.TryParse(c, out var a, out _) && a == m.Account)).ToList();

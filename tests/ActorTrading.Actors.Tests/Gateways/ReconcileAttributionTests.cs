@@ -112,4 +112,21 @@ public sealed class ReconcileAttributionTests
         Assert.Equal(["101", "102"], broker.Adopted.Select(a => a.BrokerOrderId).Order());  // one broker order each
         Assert.Equal(2, broker.Adopted.Select(a => a.ClientOrderId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Reconcile_AccountNamesABrokerOrderOfAnotherOrder_NeitherAdoptedNorReportedForIt()
+    {
+        var broker = new PolledFakeBroker();
+        await using var h = new CoreHarness(o => o with { BrokerFactory = _ => broker });
+        var owner = Order("acc-a", "O1");
+        h.Core.Cluster.Send(Gateway, new SubmitOrder(new AccountId("acc-a"), new OrderId("O1"), owner));
+        h.Run();                                                          // placed and acknowledged: 101 is acc-a's O1
+        var other = Order("acc-b", "O7");
+        var claim = new ReconcileAccount(new AccountId("acc-b"),
+            [new LocalOrderView(other.ClientOrderId, "101", other.Symbol, other.Side, other.Quantity, 0, OrderStatus.Accepted)], [other]);
+        h.Core.Cluster.Send(Gateway, claim);                              // an account whose state names 101 for its own order
+        h.Run();
+        Assert.DoesNotContain(broker.Adopted, a => a.ClientOrderId == other.ClientOrderId);   // its polls would report 101's fills to acc-b
+        Assert.Single(broker.Placed);
+    }
 }
