@@ -25,7 +25,6 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
     private readonly long _batchIdBase = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & 0x7FFF_FFFF_0000_0000;
     private long _batchCounter;
     private readonly AuditPool _audits;
-    private readonly AccountRouter _router;
     private int _nextAuditLane;
 
     public PostgresAccountJournal(NpgsqlDataSource dataSource, PostgresStorageOptions options)
@@ -38,7 +37,6 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
         _audits = new AuditPool(options, WriteAuditAlone);
         for (int i = 0; i < lanes; i++)
             _lanes[i] = new JournalLane(dataSource, options, options.MaxPendingAppends / lanes, NextBatchId, poolGeneration, _audits, _stopping.Token);
-        _router = new AccountRouter(_lanes);
     }
 
     /// <summary>Batches written so far (for the load CLI's batch-size figure).</summary>
@@ -56,8 +54,7 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
             at[i] = events[i].At?.ToDateTime() ?? _options.Time.GetUtcNow().UtcDateTime;
             payloads[i] = events[i].ToByteArray();
         }
-        var append = new PendingAppend(accountId, firstSeq, events, at, payloads);
-        return EnqueueAsync(_router.Route(append), append, cancellationToken);
+        return EnqueueAsync(LaneOf(accountId), new PendingAppend(accountId, firstSeq, events, at, payloads), cancellationToken);
     }
 
     /// <summary>
@@ -85,6 +82,10 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
             _ = task.ContinueWith(static (t, a) => { if (t.IsFaulted) ((PendingAudit)a!).Completion.TrySetException(t.Exception!.InnerExceptions); },
                 audit, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    /// <summary>The lane of an account: the same for every append of it (string hashes are stable within a process).</summary>
+    private JournalLane LaneOf(string accountId) =>
+        _lanes.Length == 1 ? _lanes[0] : _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(accountId) % (uint)_lanes.Length)];
 
     private static Task EnqueueAsync(JournalLane lane, PendingWrite pending, CancellationToken cancellationToken)
     {

@@ -26,7 +26,6 @@ internal sealed partial class JournalLane
     private readonly AuditPool _audits;
     private NpgsqlConnection? _connection;
     private int _connectionGeneration;
-    private int _writing;
 
     /// <param name="poolGeneration">Shared by the journal's lanes: bumped when one finds the server gone, so every lane drops its
     /// connection (opened before the outage, most likely dead) instead of each failing one more batch on it.</param>
@@ -47,9 +46,6 @@ internal sealed partial class JournalLane
     }
 
     public ChannelWriter<PendingWrite> Writer => _channel.Writer;
-
-    /// <summary>Writes queued in the lane plus its batch in flight (for <see cref="AccountRouter"/>; a snapshot).</summary>
-    public int Load => _channel.Reader.Count + Volatile.Read(ref _writing);
 
     /// <summary>Completes once the lane has drained after <see cref="ChannelWriter{T}.TryComplete"/>.</summary>
     public Task Completion { get; }
@@ -79,14 +75,12 @@ internal sealed partial class JournalLane
         var reader = _channel.Reader;
         while (true)
         {
-            Volatile.Write(ref _writing, 1);   // before taking anything from the channel: Load never misses a write
             var batch = Fill(reader);
             if (!batch.IsEmpty)
             {
                 await WriteAsync(batch).ConfigureAwait(false);
                 continue;
             }
-            Volatile.Write(ref _writing, 0);
             if (!await reader.WaitToReadAsync().ConfigureAwait(false)) break;
         }
     }
