@@ -27,6 +27,7 @@ public sealed record PostgresStorageOptions(string ConnectionString)
     /// <summary>
     /// How long an audit record waits for a group commit with account appends to ride in before the waiting audits
     /// commit on their own (zero: every audit goes straight to a lane, as before). Audit writes are off the call path.
+    /// Measured in real time (<see cref="TimeProvider.System"/>), not <see cref="Time"/>.
     /// </summary>
     public TimeSpan AuditLinger { get; init; } = TimeSpan.FromMilliseconds(50);
 

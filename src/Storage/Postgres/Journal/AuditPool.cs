@@ -26,7 +26,8 @@ internal sealed class AuditPool : IDisposable
         _writeAlone = writeAlone;
         _linger = options.AuditLinger;
         _limit = Math.Max(1, options.AuditBatchLimit);
-        _timer = options.Time.CreateTimer(_ => OnLinger(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // real time, not options.Time: the linger bounds a background write's delay, and a node run on a manual clock (tests) must still write its audits
+        _timer = TimeProvider.System.CreateTimer(_ => OnLinger(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Queues an audit for the next group commit; false once closed (the caller writes it through a lane).</summary>
