@@ -24,6 +24,7 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly long _batchIdBase = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & 0x7FFF_FFFF_0000_0000;
     private long _batchCounter;
+    private readonly AuditPool _audits;
     private int _nextAuditLane;
 
     public PostgresAccountJournal(NpgsqlDataSource dataSource, PostgresStorageOptions options)
@@ -33,8 +34,9 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
         int lanes = Math.Max(1, options.MaxInFlightBatches);
         _lanes = new JournalLane[lanes];
         var poolGeneration = new StrongBox<int>();
+        _audits = new AuditPool(options, WriteAuditAlone);
         for (int i = 0; i < lanes; i++)
-            _lanes[i] = new JournalLane(dataSource, options, options.MaxPendingAppends / lanes, NextBatchId, poolGeneration, _stopping.Token);
+            _lanes[i] = new JournalLane(dataSource, options, options.MaxPendingAppends / lanes, NextBatchId, poolGeneration, _audits, _stopping.Token);
     }
 
     /// <summary>Batches written so far (for the load CLI's batch-size figure).</summary>
@@ -56,14 +58,29 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes an audit record in the next group commit (one more INSERT in the journal's transaction instead of a
-    /// transaction and a WAL flush of its own); completes once it is committed.
+    /// Writes an audit record in the next group commit of any lane that has account appends to write (one more INSERT
+    /// in a transaction the journal makes anyway); only when none comes within <see cref="PostgresStorageOptions.AuditLinger"/>
+    /// (or <see cref="PostgresStorageOptions.AuditBatchLimit"/> are waiting) do the waiting audits commit on their own
+    /// (<see cref="AuditPool"/>). Completes once it is committed.
     /// </summary>
     public Task AppendAuditAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var lane = _lanes[(int)((uint)Interlocked.Increment(ref _nextAuditLane) % (uint)_lanes.Length)];   // audits claim nothing: any lane
-        return EnqueueAsync(lane, new PendingAudit(record), cancellationToken);
+        var audit = new PendingAudit(record);
+        if (_audits.TryAdd(audit)) return audit.Completion.Task;
+        return EnqueueAsync(NextAuditLane(), audit, cancellationToken);
+    }
+
+    private JournalLane NextAuditLane() =>
+        _lanes[(int)((uint)Interlocked.Increment(ref _nextAuditLane) % (uint)_lanes.Length)];   // audits claim nothing: any lane
+
+    /// <summary>An audit that waited long enough for an append to ride with: into a lane's channel, to commit in its next batch.</summary>
+    private void WriteAuditAlone(PendingAudit audit)
+    {
+        var task = EnqueueAsync(NextAuditLane(), audit, CancellationToken.None);
+        if (!ReferenceEquals(task, audit.Completion.Task))   // the lane's channel was full or closed: fail it if it never got in
+            _ = task.ContinueWith(static (t, a) => { if (t.IsFaulted) ((PendingAudit)a!).Completion.TrySetException(t.Exception!.InnerExceptions); },
+                audit, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>The lane of an account: the same for every append of it (string hashes are stable within a process).</summary>
@@ -149,6 +166,8 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _audits.Close();   // waiting audits into the lanes before they close
+        _audits.Dispose();
         foreach (var lane in _lanes) lane.Writer.TryComplete();
         foreach (var lane in _lanes) await lane.Completion.ConfigureAwait(false);
         _stopping.Dispose();

@@ -24,6 +24,16 @@ public sealed record PostgresStorageOptions(string ConnectionString)
     /// <summary>Called after every successful group commit (on the writer's thread: keep it cheap), e.g. for metrics.</summary>
     public Action<JournalCommit>? OnCommit { get; init; }
 
+    /// <summary>
+    /// How long an audit record waits for a group commit with account appends to ride in before the waiting audits
+    /// commit on their own (zero: every audit goes straight to a lane, as before). Audit writes are off the call path.
+    /// Measured in real time (<see cref="TimeProvider.System"/>), not <see cref="Time"/>.
+    /// </summary>
+    public TimeSpan AuditLinger { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Audit records waiting to ride along beyond which they commit on their own at once.</summary>
+    public int AuditBatchLimit { get; init; } = 512;
+
     /// <summary>Appends waiting for the writer beyond which AppendAsync waits (back-pressure).</summary>
     public int MaxPendingAppends { get; init; } = 100_000;
 

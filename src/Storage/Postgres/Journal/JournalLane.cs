@@ -23,14 +23,16 @@ internal sealed partial class JournalLane
     private readonly Queue<PendingAppend> _deferred = new();
     private readonly ReadModelChanges _changes = new();
     private readonly StrongBox<int> _poolGeneration;
+    private readonly AuditPool _audits;
     private NpgsqlConnection? _connection;
     private int _connectionGeneration;
 
     /// <param name="poolGeneration">Shared by the journal's lanes: bumped when one finds the server gone, so every lane drops its
     /// connection (opened before the outage, most likely dead) instead of each failing one more batch on it.</param>
     public JournalLane(NpgsqlDataSource dataSource, PostgresStorageOptions options, int capacity, Func<long> nextBatchId,
-        StrongBox<int> poolGeneration, CancellationToken stopping)
+        StrongBox<int> poolGeneration, AuditPool audits, CancellationToken stopping)
     {
+        _audits = audits;
         _poolGeneration = poolGeneration;
         _dataSource = dataSource;
         _options = options;
@@ -85,7 +87,8 @@ internal sealed partial class JournalLane
 
     /// <summary>
     /// Everything pending, up to MaxBatchEvents: appends deferred from the last batch first (an append whose seq did
-    /// not follow its account's group, i.e. a second writer, which conflicts there), then the channel.
+    /// not follow its account's group, i.e. a second writer, which conflicts there), then the channel, then (when the
+    /// batch writes any append) the audits waiting in the journal's <see cref="AuditPool"/>.
     /// </summary>
     private JournalBatch Fill(ChannelReader<PendingWrite> reader)
     {
@@ -101,6 +104,7 @@ internal sealed partial class JournalLane
             if (w is PendingAudit audit) batch.Audits.Add(audit);
             else if (w is PendingAppend p && !batch.TryAdd(p)) _deferred.Enqueue(p);
         }
+        if (batch.Groups.Count > 0) _audits.TakeInto(batch, max - batch.EventCount - batch.Audits.Count);   // waiting audits ride along
         return batch;
     }
 
