@@ -10,7 +10,7 @@ namespace ActorTrading.Host.Security;
 /// </summary>
 public readonly record struct KeyDigest(ulong A, ulong B, ulong C, ulong D)
 {
-    /// <summary>Longest key (characters) hashed without a heap buffer; longer keys are refused before hashing.</summary>
+    /// <summary>Longest key (characters) hashed from a stack buffer; a longer key is hashed from a heap buffer.</summary>
     public const int MaxStackKeyLength = 512;
 
     public static KeyDigest Of(string key)

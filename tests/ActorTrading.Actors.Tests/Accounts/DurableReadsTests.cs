@@ -11,9 +11,6 @@ namespace ActorTrading.Actors.Tests.Accounts;
 /// </summary>
 public sealed class DurableReadsTests
 {
-    private static Task<object> Send(CoreHarness h, object request) =>
-        h.Core.Cluster.RequestAsync<object>(CoreHarness.Account(), request, CancellationToken.None);
-
     private static CoreHarness Ready()
     {
         var h = new CoreHarness();
@@ -28,10 +25,10 @@ public sealed class DurableReadsTests
     {
         await using var h = Ready();
         h.Journal.Hold = true;
-        var placed = Send(h, CoreHarness.PlaceRequest("c1", "NSE:TCS", Side.Buy, 5, OrderType.Limit, 3950m));
+        var placed = h.Request(CoreHarness.PlaceRequest("c1", "NSE:TCS", Side.Buy, 5, OrderType.Limit, 3950m));
         h.Run();
-        var list = Send(h, new ListOrdersRequest { AccountId = "acc-1" });
-        var portfolio = Send(h, new GetPortfolioRequest { AccountId = "acc-1" });
+        var list = h.Request(new ListOrdersRequest { AccountId = "acc-1" });
+        var portfolio = h.Request(new GetPortfolioRequest { AccountId = "acc-1" });
         h.Run();
         Assert.False(placed.IsCompleted || list.IsCompleted || portfolio.IsCompleted);
 
@@ -50,9 +47,9 @@ public sealed class DurableReadsTests
     {
         await using var h = Ready();
         h.Journal.Hold = true;
-        var placed = Send(h, CoreHarness.PlaceRequest("lost", "NSE:TCS", Side.Buy, 5, OrderType.Limit, 3950m));
+        var placed = h.Request(CoreHarness.PlaceRequest("lost", "NSE:TCS", Side.Buy, 5, OrderType.Limit, 3950m));
         h.Run();
-        var listed = Send(h, new ListOrdersRequest { AccountId = "acc-1" });
+        var listed = h.Request(new ListOrdersRequest { AccountId = "acc-1" });
         h.Run();
         Assert.False(listed.IsCompleted);
 
@@ -73,7 +70,7 @@ public sealed class DurableReadsTests
     {
         await using var h = Ready();
         h.Journal.Hold = true;   // nothing is being appended: a read does not wait for anything
-        var read = Send(h, new GetAccountRequest { AccountId = "acc-1" });
+        var read = h.Request(new GetAccountRequest { AccountId = "acc-1" });
         h.Run();
         Assert.Equal("acc-1", Assert.IsType<Account>(await read.WaitAsync(TimeSpan.FromSeconds(30))).AccountId);
         Assert.Equal(0, h.Journal.HeldCount);

@@ -12,9 +12,6 @@ namespace ActorTrading.Actors.Tests.Accounts;
 /// </summary>
 public sealed class PipelinedJournalTests
 {
-    private static Task<object> Send(CoreHarness h, object request) =>
-        h.Core.Cluster.RequestAsync<object>(CoreHarness.Account(), request, CancellationToken.None);
-
     private static CoreHarness Ready()
     {
         var h = new CoreHarness();
@@ -33,7 +30,7 @@ public sealed class PipelinedJournalTests
     {
         await using var h = Ready();
         h.Journal.Hold = true;
-        var reply = Send(h, CoreHarness.PlaceRequest("c1", "NSE:TCS", Side.Buy, 5, OrderType.Limit, 3950m));
+        var reply = h.Request(CoreHarness.PlaceRequest("c1", "NSE:TCS", Side.Buy, 5, OrderType.Limit, 3950m));
         h.Run();
         Assert.False(reply.IsCompleted);
         Assert.Equal(1, h.Journal.HeldCount);
@@ -51,11 +48,11 @@ public sealed class PipelinedJournalTests
         await using var h = Ready();
         h.Journal.Hold = true;
         var calls = h.Journal.Calls.Count;
-        var first = Send(h, CoreHarness.PlaceRequest("c1", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
-        var second = Send(h, CoreHarness.PlaceRequest("c2", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3901m));
-        var third = Send(h, CoreHarness.PlaceRequest("c3", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3902m));
+        var first = h.Request(CoreHarness.PlaceRequest("c1", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
+        var second = h.Request(CoreHarness.PlaceRequest("c2", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3901m));
+        var third = h.Request(CoreHarness.PlaceRequest("c3", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3902m));
         h.Run();
-        var read = Send(h, new GetAccountRequest { AccountId = "acc-1" });   // c1..c3 are decided: answered once c3 is durable
+        var read = h.Request(new GetAccountRequest { AccountId = "acc-1" });   // c1..c3 are decided: answered once c3 is durable
         h.Run();
         Assert.Equal(1, h.Journal.HeldCount);   // one append in flight per account; c2 and c3 wait in the account
         Assert.False(first.IsCompleted || second.IsCompleted || third.IsCompleted || read.IsCompleted);
@@ -82,9 +79,9 @@ public sealed class PipelinedJournalTests
     {
         await using var h = Ready();
         h.Journal.Hold = true;
-        var first = Send(h, CoreHarness.PlaceRequest("dup", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
+        var first = h.Request(CoreHarness.PlaceRequest("dup", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
         h.Run();
-        var again = Send(h, CoreHarness.PlaceRequest("dup", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
+        var again = h.Request(CoreHarness.PlaceRequest("dup", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
         h.Run();
         Assert.False(again.IsCompleted);
         h.Journal.CommitHeld();
@@ -102,8 +99,8 @@ public sealed class PipelinedJournalTests
         h.Tick("NSE:TCS", 4000m);
         h.Tick("NSE:INFY", 1500m);
         h.Journal.Hold = true;
-        var first = Send(h, CoreHarness.PlaceRequest("a", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
-        var second = Send(h, CoreHarness.PlaceRequest("b", "NSE:INFY", Side.Buy, 1, OrderType.Limit, 1450m));
+        var first = h.Request(CoreHarness.PlaceRequest("a", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
+        var second = h.Request(CoreHarness.PlaceRequest("b", "NSE:INFY", Side.Buy, 1, OrderType.Limit, 1450m));
         h.Run();
         while (h.Journal.HeldCount > 0) { h.Journal.CommitHeld(); h.Run(); }
         Assert.Equal(OrderStatus.Accepted, Assert.IsType<OrderAck>(await first).Status);
@@ -117,12 +114,12 @@ public sealed class PipelinedJournalTests
     {
         await using var h = Ready();
         h.Journal.Hold = true;
-        var durable = Send(h, CoreHarness.PlaceRequest("ok", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
+        var durable = h.Request(CoreHarness.PlaceRequest("ok", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
         h.Run();
         h.Journal.CommitHeld();
         h.Run();
-        var inFlight = Send(h, CoreHarness.PlaceRequest("lost1", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3901m));
-        var queued = Send(h, CoreHarness.PlaceRequest("lost2", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3902m));
+        var inFlight = h.Request(CoreHarness.PlaceRequest("lost1", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3901m));
+        var queued = h.Request(CoreHarness.PlaceRequest("lost2", "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3902m));
         h.Run();
         Assert.Equal(1, h.Journal.HeldCount);
 
@@ -150,7 +147,7 @@ public sealed class PipelinedJournalTests
             acked.Add(h.Place("m" + i, "NSE:TCS", Side.Buy, 2).OrderId);
             h.Journal.Hold = true;
             h.Tick("NSE:TCS", 4000m);   // fills m{i}: its report append is held while the next order comes in
-            var next = Send(h, CoreHarness.PlaceRequest("l" + i, "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
+            var next = h.Request(CoreHarness.PlaceRequest("l" + i, "NSE:TCS", Side.Buy, 1, OrderType.Limit, 3900m));
             h.Run();
             while (h.Journal.HeldCount > 0) { h.Journal.CommitHeld(); h.Run(); }
             h.Journal.Hold = false;

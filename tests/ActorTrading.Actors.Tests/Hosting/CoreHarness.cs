@@ -59,6 +59,10 @@ internal sealed class CoreHarness : IAsyncDisposable
         Run();
     }
 
+    /// <summary>Sends a request through the cluster without running anything: the reply task completes as the test runs the dispatcher.</summary>
+    public Task<object> Request(object request, string account = "acc-1") =>
+        Core.Cluster.RequestAsync<object>(Account(account), request, CancellationToken.None);
+
     /// <summary>Sends a request through the cluster, runs to idle and returns the reply (which must have arrived).</summary>
     public object Ask(ClusterIdentity identity, object request)
     {
