@@ -70,6 +70,9 @@ public sealed partial class AccountState
         OrdersToday = 0;
         TradesToday = 0;
         Positions.StartDay();
+        // the broker's book of the new day lists none of the finished orders: their broker ids are no longer claims
+        if (_brokerIds is not null)
+            foreach (var id in _brokerIds.Keys.Where(id => !Active.ContainsKey(id)).ToList()) _brokerIds.Remove(id);
         return true;
     }
 

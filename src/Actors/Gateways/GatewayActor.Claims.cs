@@ -11,7 +11,7 @@ namespace ActorTrading.Actors.Gateways;
 /// already owns. It asks every account (<see cref="TradingCoreOptions.AccountDirectory"/>) for its claims, holds
 /// reconciliation and sending until all have answered (or <see cref="TradingCoreOptions.ClaimsTimeout"/>), then
 /// reconciles the accounts in turn and starts sending. Accounts still silent at the timeout are remembered: until each
-/// has sent its claims, a reconciliation that would attribute an order by shape waits (a silent account's broker
+/// has sent its claims (they are asked again every timeout), a reconciliation that would attribute an order by shape waits (a silent account's broker
 /// order looks exactly like a lost one of the same shape); one that needs no attribution by shape runs at once.
 /// </summary>
 public sealed partial class GatewayActor
@@ -58,11 +58,30 @@ public sealed partial class GatewayActor
     private async Task FinishCollectingAsync(IContext context)
     {
         if (_awaiting is null) return;
-        if (_awaiting.Count > 0) _silent = _awaiting;
+        var silent = _awaiting.Count > 0 ? _awaiting : null;
         _awaiting = null;
+        if (silent is not null)
+        {
+            _silent = silent;
+            AskSilent(context);
+        }
         foreach (var m in _deferred.ToArray()) await ReconcileAsync(context, m).ConfigureAwait(false);
         _deferred.Clear();
         Pump(context);
+    }
+
+    private Task OnClaimsTimedOut(IContext context)
+    {
+        if (Collecting) return FinishCollectingAsync(context);
+        if (_silent is not null) AskSilent(context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Asks the silent accounts again every ClaimsTimeout: a request can be lost to a passivation or a move.</summary>
+    private void AskSilent(IContext context)
+    {
+        foreach (var a in _silent!) services.Cluster.Send(TradingCore.AccountIdentity(a.Value), new ReconcileRequested(_id));
+        context.System.Scheduler.ScheduleOnce(services.Options.ClaimsTimeout, context.Self, ClaimsTimedOut.Instance);
     }
 
     /// <summary>True when <paramref name="m"/> would give one of its orders a broker order found by shape alone while some account's claims are unknown.</summary>

@@ -80,4 +80,24 @@ public sealed class ClaimsTimeoutTests
         Assert.Single(broker.Placed, p => p.ClientOrderId == lost.ClientOrderId);           // nothing to confuse it with: placed
         Assert.Empty(broker.Adopted);
     }
+
+    [Fact]
+    public async Task Claims_AccountSilentAtTheTimeout_AskedAgainEveryTimeoutUntilItAnswers()
+    {
+        var broker = new PolledFakeBroker();
+        await using var h = new CoreHarness(o => o with
+        {
+            BrokerFactory = _ => broker, AccountDirectory = _ => Task.FromResult<IReadOnlyList<AccountId>>([new AccountId("acc-late")]),
+        });
+        var lost = Lost(1);
+        var id = broker.AddToBook(lost);                                   // acc-b's order reached the broker; the answer was lost
+        h.Core.Cluster.Send(Gateway, Unacknowledged(lost));                // the gateway starts; acc-late does not exist yet: no answer
+        h.Advance(TimeSpan.FromSeconds(30));
+        Assert.Empty(broker.Adopted);                                      // 101 could be acc-late's
+
+        h.CreateAccount("acc-late");
+        h.Advance(TimeSpan.FromSeconds(30));                               // asked again: it answers (no claims)
+        Assert.Equal([(id, lost.ClientOrderId)], broker.Adopted);
+        Assert.Empty(broker.Placed);                                       // found, never placed twice
+    }
 }
