@@ -56,6 +56,9 @@ public static class ReadModelProjector
             case AccountEvent.EventOneofCase.OrderFilled:
                 ApplyFill(changes, accountId, seq, e.OrderFilled, at);
                 break;
+            case AccountEvent.EventOneofCase.OrderCancelRequested:
+                Patch(changes, accountId, e.OrderCancelRequested.OrderId, at, _ => { }, _ => { });
+                break;
             case AccountEvent.EventOneofCase.OrderCanceled:
                 SetStatus(changes, accountId, e.OrderCanceled.OrderId, at, OrderStatus.Canceled);
                 break;
@@ -82,7 +85,8 @@ public static class ReadModelProjector
     private static void ApplyFill(ReadModelChanges changes, string accountId, long seq, OrderFilled f, DateTimeOffset at)
     {
         var status = f.OrderComplete ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
-        Patch(changes, accountId, f.OrderId, at,
+        // updated = the fill's time, as the account's order book has it
+        Patch(changes, accountId, f.OrderId, f.Time?.ToDateTimeOffset() ?? at,
             p => { p.Status = status; p.FilledQuantity = FromProto(f.FilledQuantityAfter); p.AverageFillPrice = FromProto(f.AverageFillPriceAfter); },
             o => { o.Status = status; o.FilledQuantity = f.FilledQuantityAfter ?? ToProtoRounded(0); o.AverageFillPrice = f.AverageFillPriceAfter; });
         changes.Trades.Add(new TradeRow(accountId, seq, at, new Trade
