@@ -43,7 +43,9 @@ public sealed class HistoryReadsTests
         var cancel = h.Ask(CoreHarness.Account(account), new CancelOrderRequest { AccountId = account, OrderId = canceled.OrderId });
         Assert.True(cancel is OrderAck, cancel.ToString());
         h.Advance(TimeSpan.FromMilliseconds(3));
-        return h.Place("w", "NSE:TCS", Side.Buy, 1, OrderType.Limit, limit: 3985m, account: account).OrderId;
+        var working = h.Place("w", "NSE:TCS", Side.Buy, 1, OrderType.Limit, limit: 3985m, account: account).OrderId;
+        h.Advance(TimeSpan.FromSeconds(2));   // past the gateway's orders-per-second window: every order reached the broker
+        return working;
     }
 
     private static void Reactivate(CoreHarness h, string account = "acc-1")
@@ -85,7 +87,7 @@ public sealed class HistoryReadsTests
     /// <summary>Field by field (the JSON form names the field that differs).</summary>
     internal static void SameShape<T>(IReadOnlyList<T> expected, IReadOnlyList<T> actual) where T : Google.Protobuf.IMessage
     {
-        for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++) Assert.Equal($"{i}: {expected[i]}", $"{i}: {actual[i]}");
+        for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++) Assert.True(Equals(expected[i], actual[i]), $"item {i} differs:\n expected {expected[i]}\n actual   {actual[i]}");
         Assert.Equal(expected.Count, actual.Count);
     }
 

@@ -103,7 +103,7 @@ public sealed class DurableHistoryTests : IAsyncLifetime
 
     private static void SameShape<T>(IReadOnlyList<T> expected, IReadOnlyList<T> actual) where T : Google.Protobuf.IMessage
     {
-        for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++) Assert.Equal($"{i}: {expected[i]}", $"{i}: {actual[i]}");
+        for (var i = 0; i < Math.Min(expected.Count, actual.Count); i++) Assert.True(Equals(expected[i], actual[i]), $"item {i} differs:\n expected {expected[i]}\n actual   {actual[i]}");
         Assert.Equal(expected.Count, actual.Count);
     }
 
