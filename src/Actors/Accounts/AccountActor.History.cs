@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using ActorTrading.Actors.Model;
 using ActorTrading.Actors.Ports;
 using ActorTrading.Api.V1;
@@ -12,8 +10,8 @@ namespace ActorTrading.Actors.Accounts;
 /// GetOrder, ListOrders, ListTrades. Memory answers what it holds completely: everything newer than the snapshot the
 /// activation was restored from (<see cref="AccountState.OrdersFloor"/>) and than the oldest trade trimmed
 /// (<see cref="AccountState.TradesFloor"/>). What is older comes from the read models (<see cref="TradingCoreOptions.ReadModels"/>),
-/// asked only once everything the request must see is durable. Page tokens are one keyset format for both sources: the seq
-/// of the page's last item ("s:" + seq, base64url), so paging across a re-activation has no duplicates or gaps.
+/// asked only once everything the request must see is durable. Page tokens are one keyset format for both sources, the
+/// read models' own: the seq of the page's last item (decimal), so paging across a re-activation has no duplicates or gaps.
 /// </summary>
 public sealed partial class AccountActor
 {
@@ -122,20 +120,14 @@ public sealed partial class AccountActor
         failure = null;
         if (pageSize < 0 || pageSize > MaxPageSize) { failure = Failures.Invalid("page_size", $"page_size must be 0..{MaxPageSize}"); return false; }
         if (string.IsNullOrEmpty(token)) return true;
-        try
-        {
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-            if (text.StartsWith("s:", StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out before) && before > 0) return true;
-        }
-        catch (FormatException) { }
+        if (long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out before) && before > 0) return true;
         before = long.MaxValue;
         failure = Failures.Invalid("page_token", "page_token is not one this server issued");
         return false;
     }
 
-    /// <summary>The token of a page whose last item has <paramref name="seq"/>: the next page lists seq &lt; it.</summary>
-    private static string Token(long seq) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes("s:" + seq.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>The token of a page whose last item has <paramref name="seq"/>: the next page lists seq &lt; it (the read models' token format).</summary>
+    private static string Token(long seq) => seq.ToString(CultureInfo.InvariantCulture);
 
     private static string StoreToken(string storeToken) =>
         storeToken.Length == 0 ? "" : Token(long.Parse(storeToken, NumberStyles.None, CultureInfo.InvariantCulture));
