@@ -45,7 +45,11 @@ public static class ReadModelProjector
                 });
                 break;
             case AccountEvent.EventOneofCase.OrderSubmitted:
-                Patch(changes, accountId, e.OrderSubmitted.OrderId, at, p => p.Status = OrderStatus.Open, o => o.Status = OrderStatus.Open);
+                // as the account's order book: OPEN only from ACCEPTED and only with the broker's id (a fill may come first);
+                // a store applies a patch's OPEN only to an order still ACCEPTED
+                if (string.IsNullOrEmpty(e.OrderSubmitted.BrokerOrderId)) break;
+                Patch(changes, accountId, e.OrderSubmitted.OrderId, at, p => p.Status ??= OrderStatus.Open,
+                    o => o.Status = o.Status == OrderStatus.Accepted ? OrderStatus.Open : o.Status);
                 break;
             case AccountEvent.EventOneofCase.OrderModified:
                 var m = e.OrderModified;

@@ -163,6 +163,29 @@ public sealed class DurableHistoryTests : IAsyncLifetime
         Assert.Equal(FailureCode.NotFound, missing.Code);
     }
 
+    [Fact]
+    public async Task ReadModel_SubmittedAfterTheFill_OrderStaysFilledOnPostgres()
+    {
+        await using var storage = await PostgresStorage.OpenAsync(new PostgresStorageOptions(_server) { Schema = _schema });
+        var at = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        await storage.Journal.AppendAsync("st-1", 1, [new ActorTrading.Events.V1.AccountEvent { At = at, AccountOpened = new() { DisplayName = "s", InitialCash = ProtoDecimal.ToProto(1000m) } }]);
+        await storage.Journal.AppendAsync("st-1", 2, [Event(o => o.OrderAccepted = new() { OrderId = "O2", ClientOrderId = "c", Symbol = "NSE:TCS", Side = Side.Buy,
+            Type = OrderType.Market, Quantity = ProtoDecimal.ToProto(5m), Product = Product.Mis, TimeInForce = TimeInForce.Day }, at)]);
+        await storage.Journal.AppendAsync("st-1", 3, [Event(o => o.OrderFilled = new() { OrderId = "O2", TradeId = "t1", Symbol = "NSE:TCS", Side = Side.Buy,
+            Product = Product.Mis, Quantity = ProtoDecimal.ToProto(5m), Price = ProtoDecimal.ToProto(100m), FilledQuantityAfter = ProtoDecimal.ToProto(5m),
+            AverageFillPriceAfter = ProtoDecimal.ToProto(100m), CashAfter = ProtoDecimal.ToProto(500m), OrderComplete = true, Time = at }, at)]);
+        await storage.Journal.AppendAsync("st-1", 4, [Event(o => o.OrderSubmitted = new() { OrderId = "O2", GatewayId = "paper", BrokerOrderId = "B1" }, at)]);
+
+        Assert.Equal(OrderStatus.Filled, (await storage.ReadModels.GetOrderAsync("st-1", "O2"))!.Status);
+    }
+
+    private static ActorTrading.Events.V1.AccountEvent Event(Action<ActorTrading.Events.V1.AccountEvent> set, Google.Protobuf.WellKnownTypes.Timestamp at)
+    {
+        var e = new ActorTrading.Events.V1.AccountEvent { At = at };
+        set(e);
+        return e;
+    }
+
     private static PlaceOrderRequest Place(string cid, Side side, decimal quantity, decimal? limit = null) => new()
     {
         AccountId = Id, ClientOrderId = cid, Symbol = "NSE:TCS", Side = side, Quantity = ProtoDecimal.ToProto(quantity),
