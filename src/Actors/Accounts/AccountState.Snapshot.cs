@@ -54,6 +54,7 @@ public sealed partial class AccountState
     {
         Exists = true;
         LastSeq = s.LastSeq;
+        OrdersFloor = TradesFloor = s.LastSeq;
         DisplayName = s.DisplayName;
         Cash = ProtoDecimal.FromProto(s.Cash);
         Limits = AccountEvents.WithRate(RiskSettings.FromProto(s.Limits, _baseline), s.OrderRate);

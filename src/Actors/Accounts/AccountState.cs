@@ -186,8 +186,7 @@ public sealed partial class AccountState
         if (order.Request.StopLoss is not null || order.Request.TakeProfit is not null || order.Request.TrailingStop is not null)
             Brackets[position.Key] = new ProtectiveLevels(order.Request.StopLoss, order.Request.TakeProfit, order.Request.TrailingStop, price);
         if (position.IsFlat) Brackets.Remove(position.Key);
-        Trades.AddLast(fill.ToProto());
-        if (Trades.Count > TradesKept) Trades.RemoveFirst();
+        AddTrade(fill.ToProto());
     }
 
     private static bool OpensFrom(OrderState order, decimal quantityAfter) =>
