@@ -99,7 +99,7 @@ CONF
 # A fresh cluster has one WAL segment: every further one is created (16 MB zero-filled and fsynced under WALWriteLock,
 # ~50-60 ms during which no commit completes) until the first checkpoint recycles them, i.e. for the whole of a
 # benchmark or test run. A server that has run for a while reuses recycled segments instead. This makes the throw-away
-# cluster look like that: N segment switches (each creates one segment; 128 = 2 GB, ~4 s), then a checkpoint, which
+# cluster look like that: N segment switches (each creates one segment; 128 = 2 GB, ~4-9 s here), then a checkpoint, which
 # recycles them all as future segments (min_wal_size keeps them). N=0 skips it. See benchmarks/RESULTS.md, Storage,
 # session 5.
 services_prewarm_wal() {
