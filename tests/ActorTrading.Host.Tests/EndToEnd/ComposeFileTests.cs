@@ -40,6 +40,22 @@ public sealed class ComposeFileTests
         Assert.All(published, p => Assert.Contains(p, readme, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Compose_Postgres_RunsWithTheJournalSettingsOfTheTestServers()
+    {
+        var compose = SimpleYaml.Parse(File.ReadAllText(Path.Combine(Root, "docker-compose.yml")));
+        var command = Assert.IsType<List<object>>(Map(Map(compose["services"])["postgres"])["command"]).Cast<string>().ToList();
+        var services = File.ReadAllLines(Path.Combine(Root, "scripts", "lib", "services.sh"));
+        foreach (var name in new[] { "max_connections", "shared_buffers", "max_wal_size", "min_wal_size", "checkpoint_timeout",
+                     "checkpoint_completion_target", "wal_buffers", "synchronous_commit", "fsync" })
+        {
+            var line = Assert.Single(services, l => l.StartsWith(name + " = ", StringComparison.Ordinal));
+            var value = line[(name.Length + 3)..].Trim();
+            Assert.True(command.Contains($"{name}={value}") || (value == "on" && !command.Any(c => c.StartsWith(name + "=", StringComparison.Ordinal))),
+                $"docker-compose.yml's postgres command should carry {name}={value} like scripts/lib/services.sh");
+        }
+    }
+
     /// <summary>Runs the compose client (the plugin <c>docker compose</c> or the standalone <c>docker-compose</c>, which
     /// scripts/test.sh installs) on docker-compose.yml in the repository root.</summary>
     private static Task<(int ExitCode, string Output)> ComposeAsync(string adminKey, params string[] args) =>

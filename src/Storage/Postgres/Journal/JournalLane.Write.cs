@@ -49,9 +49,19 @@ internal sealed partial class JournalLane
             }
             catch (Exception ex) when (PostgresErrors.IsDataError(ex) && batch.Split() is { Count: > 0 } parts)
             {
-                // one account's (or audit record's) data broke the statement: write each part alone so only it fails
+                // one account's (or audit record's) data broke the statement: write each part alone so only it fails. Not on
+                // this connection: after an error in the middle of a pipelined batch the driver has been seen to read a
+                // stray row of it as the next batch's answer ("unexpected backend message DataRow")
+                await DiscardConnectionAsync().ConfigureAwait(false);
                 foreach (var part in parts) await WriteAsync(part).ConfigureAwait(false);
                 return;
+            }
+            catch (Exception ex) when (PostgresErrors.IsDriverFault(ex) && attempt < MaxRetries)
+            {
+                // the driver lost track of the protocol: the connection's state is unknown, so it is closed, and the batch
+                // runs again on a new one (if the first attempt did commit, the seq claim refuses the second: a conflict,
+                // never a duplicate)
+                await DiscardConnectionAsync().ConfigureAwait(false);
             }
             catch (Exception ex)
             {

@@ -119,6 +119,13 @@ internal sealed partial class JournalLane
         return _connection;
     }
 
+    /// <summary>Closes the connection for good (not back into the pool): its protocol state is not to be trusted.</summary>
+    private async ValueTask DiscardConnectionAsync()
+    {
+        if (_connection is { } c) NpgsqlConnection.ClearPool(c);   // returned connections of this pool are closed, not reused
+        await DropConnectionAsync().ConfigureAwait(false);
+    }
+
     private async ValueTask DropConnectionAsync()
     {
         var c = _connection;
