@@ -68,6 +68,10 @@ wal_compression = $walcompression
 # Four journal lanes can each have a 4096-event commit (~3.5 MB of WAL) in flight: with the default (shared_buffers/32
 # = 8MB) a backend whose WAL does not fit waits to write out the others' WAL itself under WALWriteLock.
 wal_buffers = 64MB
+# WAL segments are recycled at each checkpoint (renamed for reuse) instead of created: creating one zero-fills 16 MB
+# and fsyncs it while holding WALWriteLock, so every commit of every backend waits ~50-60 ms (measured here: at
+# 50,000 fill events/s ≈ 38 MB/s of WAL that is a stall every ~0.4 s). Keep at least 2 GB of them for reuse.
+min_wal_size = 2GB
 # Diagnostics for the commit tail: checkpoints, every autovacuum/autoanalyze with its duration, lock waits > 1 s.
 log_checkpoints = on
 log_autovacuum_min_duration = 0
@@ -77,6 +81,7 @@ CONF
     || { cat "$SERVICES_DIR/postgres.log"; return 1; }
   run_pg "'$pgbin/psql' -h 127.0.0.1 -p $pgport -U postgres -q -c \"CREATE ROLE actortrading LOGIN PASSWORD 'actortrading' SUPERUSER\" -c 'CREATE DATABASE actortrading OWNER actortrading'" >/dev/null
   SERVICES_PG_CTL="$pgbin/pg_ctl"; SERVICES_PGDATA="$pgdata"; SERVICES_PG_RUNAS="$runas"
+  services_prewarm_wal "$pgbin" "$pgport" "${SERVICES_WAL_PREWARM_SEGMENTS:-128}"
 
   local redisport; redisport=$(free_port)
   redis-server --port "$redisport" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
@@ -89,6 +94,20 @@ CONF
   export ConnectionStrings__Redis="127.0.0.1:$redisport,abortConnect=false"
   export ACTORTRADING_TEST_PG_CTL="$SERVICES_PG_CTL" ACTORTRADING_TEST_PGDATA="$pgdata" ACTORTRADING_TEST_PG_RUNAS="$runas"
   export ACTORTRADING_TEST_REDIS_SERVER="$(command -v redis-server)" ACTORTRADING_TEST_REDIS_PORT="$redisport"
+}
+
+# A fresh cluster has one WAL segment: every further one is created (16 MB zero-filled and fsynced under WALWriteLock,
+# ~50-60 ms during which no commit completes) until the first checkpoint recycles them, i.e. for the whole of a
+# benchmark or test run. A server that has run for a while reuses recycled segments instead. This makes the throw-away
+# cluster look like that: N segment switches (each creates one segment; 128 = 2 GB, ~4-9 s here), then a checkpoint, which
+# recycles them all as future segments (min_wal_size keeps them). N=0 skips it. See benchmarks/RESULTS.md, Storage,
+# session 5.
+services_prewarm_wal() {
+  local pgbin=$1 pgport=$2 n=$3
+  [ "$n" -gt 0 ] || return 0
+  run_pg "'$pgbin/psql' -h 127.0.0.1 -p $pgport -U postgres -q -c 'CREATE TABLE public.services_wal_prewarm (i int)' \
+    -c 'DO \$\$ BEGIN FOR i IN 1..$n LOOP INSERT INTO public.services_wal_prewarm VALUES (i); PERFORM pg_switch_wal(); END LOOP; END \$\$' \
+    -c 'DROP TABLE public.services_wal_prewarm' -c 'CHECKPOINT'" >/dev/null
 }
 
 services_stop() {

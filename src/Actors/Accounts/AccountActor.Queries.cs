@@ -1,6 +1,4 @@
 using Position = ActorTrading.Actors.Model.Position;
-using System.Buffers.Text;
-using System.Text;
 using ActorTrading.Actors.Model;
 using ActorTrading.Api.V1;
 using ActorTrading.Runtime;
@@ -8,7 +6,7 @@ using Google.Protobuf.WellKnownTypes;
 
 namespace ActorTrading.Actors.Accounts;
 
-/// <summary>Reads: orders (paged), trades (paged), portfolio, positions to close.</summary>
+/// <summary>Reads: portfolio, positions to close, and the durable reply of every read (orders and trades: AccountActor.History.cs).</summary>
 public sealed partial class AccountActor
 {
     public const int DefaultPageSize = 100;
@@ -25,51 +23,6 @@ public sealed partial class AccountActor
             c => c.Send(to, Failures.Unavailable($"account {_id}: a journal append failed before this read could be answered; retry")));
         return Task.CompletedTask;
     }
-
-    private Task GetOrder(IContext context, GetOrderRequest m) =>
-        OrderId.TryParse(m.OrderId, out var id) && _state.Orders.TryGet(id, out var order)
-            ? ReplyRead(context, context.Sender, order.ToProto())
-            : ReplyRead(context, context.Sender, Failures.NotFound($"order '{m.OrderId}' not found in account {_id}", "order_id"));
-
-    private Task ListOrders(IContext context, ListOrdersRequest m)
-    {
-        if (!TryPage(m.PageSize, m.PageToken, out var size, out var offset, out var failure)) return Reply(context, context.Sender, failure!);
-        var orders = _state.Orders.All().Where(o => !m.OpenOnly || o.IsActive)
-            .OrderByDescending(o => AccountState.SequenceOf(o.OrderId)).Skip(offset).Take(size + 1).ToList();
-        var response = new ListOrdersResponse();
-        response.Orders.AddRange(orders.Take(size).Select(o => o.ToProto()));
-        if (orders.Count > size) response.NextPageToken = Token(offset + size);
-        return ReplyRead(context, context.Sender, response);
-    }
-
-    private Task ListTrades(IContext context, ListTradesRequest m)
-    {
-        if (!TryPage(m.PageSize, m.PageToken, out var size, out var offset, out var failure)) return Reply(context, context.Sender, failure!);
-        var trades = _state.Trades.Reverse().Skip(offset).Take(size + 1).ToList();
-        var response = new ListTradesResponse();
-        response.Trades.AddRange(trades.Take(size));
-        if (trades.Count > size) response.NextPageToken = Token(offset + size);
-        return ReplyRead(context, context.Sender, response);
-    }
-
-    private static bool TryPage(int pageSize, string token, out int size, out int offset, out Cluster.V1.CommandFailed? failure)
-    {
-        size = pageSize == 0 ? DefaultPageSize : pageSize;
-        offset = 0;
-        failure = null;
-        if (pageSize < 0 || pageSize > MaxPageSize) { failure = Failures.Invalid("page_size", $"page_size must be 0..{MaxPageSize}"); return false; }
-        if (string.IsNullOrEmpty(token)) return true;
-        try
-        {
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(2), out offset) && offset >= 0) return true;
-        }
-        catch (FormatException) { }
-        failure = Failures.Invalid("page_token", "page_token is not one this server issued");
-        return false;
-    }
-
-    private static string Token(int offset) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes("o:" + offset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private PortfolioSnapshot Portfolio()
     {

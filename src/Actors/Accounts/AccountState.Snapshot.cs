@@ -6,7 +6,7 @@ using Google.Protobuf.WellKnownTypes;
 
 namespace ActorTrading.Actors.Accounts;
 
-/// <summary>Snapshots: what survives (open orders, positions, cash, limits, strategies, day counters).</summary>
+/// <summary>Snapshots: what survives (open orders, positions, cash, limits, strategies, day counters, the day's broker claims).</summary>
 public sealed partial class AccountState
 {
     public AccountSnapshot ToSnapshot(DateTimeOffset now)
@@ -42,6 +42,9 @@ public sealed partial class AccountState
                 AveragePrice = ProtoDecimal.ToProto(decimal.Round(p.AveragePrice, 9)), RealizedPnl = ProtoDecimal.ToProto(decimal.Round(p.RealizedPnl, 9)),
             });
         }
+        foreach (var (id, b) in BrokerIds)
+            if (!Active.ContainsKey(id) && b.BrokerOrderId.Length > 0)
+                s.DayClaims.Add(new DayClaim { OrderId = id.Value, GatewayId = b.Gateway, BrokerOrderId = b.BrokerOrderId });
         s.Strategies.AddRange(Strategies.Values);
         foreach (var o in Orders.All()) s.RecentClientOrderIds.Add(o.ClientOrderId.Value);
         return s;
@@ -51,6 +54,7 @@ public sealed partial class AccountState
     {
         Exists = true;
         LastSeq = s.LastSeq;
+        OrdersFloor = TradesFloor = s.LastSeq;
         DisplayName = s.DisplayName;
         Cash = ProtoDecimal.FromProto(s.Cash);
         Limits = AccountEvents.WithRate(RiskSettings.FromProto(s.Limits, _baseline), s.OrderRate);
@@ -68,6 +72,7 @@ public sealed partial class AccountState
             if (order.IsActive) Active[id] = order;
             if (!string.IsNullOrEmpty(so.GatewayId)) BrokerIds[id] = (so.GatewayId, so.BrokerOrderId);
         }
+        foreach (var c in s.DayClaims) BrokerIds[new OrderId(c.OrderId)] = (c.GatewayId, c.BrokerOrderId);
         foreach (var sp in s.Positions)
         {
             var key = new PositionKey(new SymbolId(sp.Symbol), sp.Product);

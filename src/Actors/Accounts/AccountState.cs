@@ -70,6 +70,9 @@ public sealed partial class AccountState
         OrdersToday = 0;
         TradesToday = 0;
         Positions.StartDay();
+        // the broker's book of the new day lists none of the finished orders: their broker ids are no longer claims
+        if (_brokerIds is not null)
+            foreach (var id in _brokerIds.Keys.Where(id => !Active.ContainsKey(id)).ToList()) _brokerIds.Remove(id);
         return true;
     }
 
@@ -183,8 +186,7 @@ public sealed partial class AccountState
         if (order.Request.StopLoss is not null || order.Request.TakeProfit is not null || order.Request.TrailingStop is not null)
             Brackets[position.Key] = new ProtectiveLevels(order.Request.StopLoss, order.Request.TakeProfit, order.Request.TrailingStop, price);
         if (position.IsFlat) Brackets.Remove(position.Key);
-        Trades.AddLast(fill.ToProto());
-        if (Trades.Count > TradesKept) Trades.RemoveFirst();
+        AddTrade(fill.ToProto());
     }
 
     private static bool OpensFrom(OrderState order, decimal quantityAfter) =>

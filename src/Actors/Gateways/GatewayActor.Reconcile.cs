@@ -44,6 +44,11 @@ public sealed partial class GatewayActor
             _afterPlacing.Add(m);   // runs again once the placements of the same shape settled (GatewayActor.Placing.cs)
             return;
         }
+        if (polled is not null && MustWaitForClaims(m, book.Value!))
+        {
+            _afterClaims.Add(m);    // runs again once every account silent at the claims timeout answered (GatewayActor.Claims.cs)
+            return;
+        }
         var views = WithoutForeignClaims(Attribute(m, book.Value!, polled));
         var known = views.Where(v => v.BrokerOrderId is not null).Select(v => v.BrokerOrderId!).ToHashSet(StringComparer.Ordinal);
         var broker = book.Value!.Where(b => known.Contains(b.BrokerOrderId)
@@ -64,10 +69,7 @@ public sealed partial class GatewayActor
     /// <summary>Fills in the broker order id of every order the account never saw acknowledged that the broker has.</summary>
     private List<LocalOrderView> Attribute(ReconcileAccount m, IReadOnlyList<BrokerOrderSnapshot> book, IPolledBroker? polled)
     {
-        var claimed = new HashSet<string>(_brokerIds.Values, StringComparer.Ordinal);
-        claimed.UnionWith(_claimed);
-        claimed.UnionWith(m.Claimed);
-        foreach (var l in m.Orders) if (l.BrokerOrderId is { } id) claimed.Add(id);
+        var claimed = ClaimedWith(m);
         var views = new List<LocalOrderView>(m.Orders.Count);
         foreach (var local in m.Orders.OrderBy(o => o.ClientOrderId.Value, StringComparer.Ordinal))
         {
@@ -90,6 +92,16 @@ public sealed partial class GatewayActor
             views.Add(view);
         }
         return views;
+    }
+
+    /// <summary>Every broker order id known to be some order's: this gateway's, the accounts' claims, and <paramref name="m"/>'s.</summary>
+    private HashSet<string> ClaimedWith(ReconcileAccount m)
+    {
+        var claimed = new HashSet<string>(_brokerIds.Values, StringComparer.Ordinal);
+        claimed.UnionWith(_claimed);
+        claimed.UnionWith(m.Claimed);
+        foreach (var l in m.Orders) if (l.BrokerOrderId is { } id) claimed.Add(id);
+        return claimed;
     }
 
     private void Correct(IContext context, ReconcileAccount m, IReadOnlyList<ReconciliationCorrection> corrections)

@@ -42,7 +42,7 @@ public sealed partial class GatewayActor(TradingServices services) : IActor
             case DrainReports: Drain(context); _drained?.Release(); break;
             case MarketTick t: OnTick(context, t); break;
             case ReconcileAccount m: return OnReconcileAccount(context, m);
-            case ClaimsTimedOut: return FinishCollectingAsync(context);
+            case ClaimsTimedOut: return OnClaimsTimedOut(context);
             case Started: return StartAsync(context);
             case Stopping: _stop?.Cancel(); break;
             case Stopped: _stop?.Dispose(); Diagnostics.GatewayInstruments.Unregister(_id); break;

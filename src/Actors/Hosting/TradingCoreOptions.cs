@@ -19,6 +19,13 @@ public sealed record TradingCoreOptions
     public IQuoteCache? Quotes { get; init; }
     public IRateLimitStore? RateLimits { get; init; }
 
+    /// <summary>
+    /// The read models the journal writes (the same storage as <see cref="Journal"/>): where an account reads the orders
+    /// and trades it no longer holds (finished before the snapshot it was restored from, trades beyond
+    /// <c>AccountState.TradesKept</c>). Null: memory only, so such history is missing from GetOrder/ListOrders/ListTrades.
+    /// </summary>
+    public IReadModelStore? ReadModels { get; init; }
+
     /// <summary>Creates the adapter of one broker connection (gateway id); called once per gateway activation.</summary>
     public Func<string, IBrokerAdapter> BrokerFactory { get; init; } = _ => throw new InvalidOperationException("no broker factory configured");
 

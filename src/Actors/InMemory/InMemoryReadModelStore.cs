@@ -25,7 +25,7 @@ public sealed class InMemoryReadModelStore : IReadModelStore
             foreach (var p in changes.OrderPatches.Values)
             {
                 if (!_orders.TryGetValue((p.AccountId, p.OrderId), out var o)) continue;
-                if (p.Status is { } s) o.Order.Status = s;
+                if (p.Status is { } s && (s != OrderStatus.Open || o.Order.Status == OrderStatus.Accepted)) o.Order.Status = s;
                 if (p.Quantity is { } q) o.Order.Quantity = ToProtoRounded(q);
                 if (p.LimitPrice is { } l) o.Order.LimitPrice = ToProtoRounded(l);
                 if (p.StopPrice is { } sp) o.Order.StopPrice = ToProtoRounded(sp);

@@ -45,7 +45,11 @@ public static class ReadModelProjector
                 });
                 break;
             case AccountEvent.EventOneofCase.OrderSubmitted:
-                Patch(changes, accountId, e.OrderSubmitted.OrderId, at, p => p.Status = OrderStatus.Open, o => o.Status = OrderStatus.Open);
+                // as the account's order book: OPEN only from ACCEPTED and only with the broker's id (a fill may come first);
+                // a store applies a patch's OPEN only to an order still ACCEPTED
+                if (string.IsNullOrEmpty(e.OrderSubmitted.BrokerOrderId)) break;
+                Patch(changes, accountId, e.OrderSubmitted.OrderId, at, p => p.Status ??= OrderStatus.Open,
+                    o => o.Status = o.Status == OrderStatus.Accepted ? OrderStatus.Open : o.Status);
                 break;
             case AccountEvent.EventOneofCase.OrderModified:
                 var m = e.OrderModified;
@@ -55,6 +59,9 @@ public static class ReadModelProjector
                 break;
             case AccountEvent.EventOneofCase.OrderFilled:
                 ApplyFill(changes, accountId, seq, e.OrderFilled, at);
+                break;
+            case AccountEvent.EventOneofCase.OrderCancelRequested:
+                Patch(changes, accountId, e.OrderCancelRequested.OrderId, at, _ => { }, _ => { });
                 break;
             case AccountEvent.EventOneofCase.OrderCanceled:
                 SetStatus(changes, accountId, e.OrderCanceled.OrderId, at, OrderStatus.Canceled);
@@ -82,7 +89,8 @@ public static class ReadModelProjector
     private static void ApplyFill(ReadModelChanges changes, string accountId, long seq, OrderFilled f, DateTimeOffset at)
     {
         var status = f.OrderComplete ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
-        Patch(changes, accountId, f.OrderId, at,
+        // updated = the fill's time, as the account's order book has it
+        Patch(changes, accountId, f.OrderId, f.Time?.ToDateTimeOffset() ?? at,
             p => { p.Status = status; p.FilledQuantity = FromProto(f.FilledQuantityAfter); p.AverageFillPrice = FromProto(f.AverageFillPriceAfter); },
             o => { o.Status = status; o.FilledQuantity = f.FilledQuantityAfter ?? ToProtoRounded(0); o.AverageFillPrice = f.AverageFillPriceAfter; });
         changes.Trades.Add(new TradeRow(accountId, seq, at, new Trade

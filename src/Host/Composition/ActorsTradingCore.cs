@@ -42,7 +42,7 @@ public sealed partial class ActorsTradingCore : ITradingCore, IDisposable
         var o = context.Options;
         var options = new TradingCoreOptions
         {
-            Journal = context.Storage.Journal, Snapshots = context.Storage.Snapshots, Quotes = context.Storage.Quotes,
+            Journal = context.Storage.Journal, Snapshots = context.Storage.Snapshots, ReadModels = context.Storage.ReadModels, Quotes = context.Storage.Quotes,
             RateLimits = context.Storage.RateLimits, BrokerFactory = id => CreateBroker(id, o.Broker, context),
             DefaultGateway = o.Broker.Kind, Instruments = context.Instruments, TimeProvider = context.Time,
             DefaultLimits = RiskSettings.Default with

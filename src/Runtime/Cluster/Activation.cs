@@ -7,7 +7,8 @@ namespace ActorTrading.Runtime.Cluster;
 /// of senders in flight); the activation passivates only by closing the gate while no sender is
 /// in flight and its mailbox is empty, so nothing sent through the cluster is lost: a sender
 /// finding the gate closed starts a new activation, which is spawned only after this one has
-/// terminated, and keeps messages in order meanwhile.
+/// terminated (on the terminating actor's turn, so a <c>DeterministicDispatcher</c> runs it in the same
+/// run), and keeps messages in order meanwhile.
 /// </summary>
 internal sealed class Activation
 {
@@ -21,6 +22,8 @@ internal sealed class Activation
     private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private List<object>? _pending;
     private PID? _pid;
+    private Activation? _successor;
+    private bool _ended;
     private int _gate;
     private volatile bool _failed;
 
@@ -38,8 +41,18 @@ internal sealed class Activation
 
     public void Start()
     {
-        if (_previous is null || _previous.Terminated.IsCompleted) Spawn();
-        else _previous.Terminated.ContinueWith(static (_, s) => ((Activation)s!).Spawn(), this, TaskScheduler.Default);
+        if (_previous is null || !_previous.TryFollowWith(this)) Spawn();
+    }
+
+    /// <summary>Registers the activation to spawn when this one terminates; false when it already has.</summary>
+    private bool TryFollowWith(Activation successor)
+    {
+        lock (_lock)
+        {
+            if (_ended) return false;
+            _successor = successor;
+            return true;
+        }
     }
 
     /// <summary>False when the gate is closed for good: the caller must use a new activation. A message to
@@ -163,8 +176,17 @@ internal sealed class Activation
 
     public void MarkTerminated()
     {
+        Activation? successor;
+        lock (_lock)
+        {
+            if (_ended) return;
+            _ended = true;
+            successor = _successor;
+            _successor = null;
+        }
         _terminated.TrySetResult();
         _cluster.Deactivated(this);
+        successor?.Spawn();
     }
 
     /// <summary>A message that reached the actor after it stopped: send it to the identity again.</summary>

@@ -86,6 +86,32 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public async Task Send_WhileOldActivationWaitsForItsChildren_NextActivationSpawnsInItsLastTurn()
+    {
+        var d = new Deterministic();
+        var kind = new ClusterKind("parent", Props.FromFunc(c =>
+        {
+            if (c.Message is Messages.Started) { lock (_log) _log.Add("activated " + c.Self.Id); c.Spawn(Props.FromFunc(_ => Task.CompletedTask)); }
+            if (c.Message is Messages.Stopped) lock (_log) _log.Add("passivated " + c.Self.Id);
+            return Task.CompletedTask;
+        })).WithIdleTimeout(TimeSpan.FromSeconds(1));
+        var cluster = new ClusterNode(d.System, new ClusterConfig("node-1", kind));
+        await cluster.StartAsync();
+        var id = new ClusterIdentity("parent", "P");
+        cluster.Send(id, "hello");
+        d.Run();
+        d.Clock.Advance(TimeSpan.FromSeconds(1));
+        d.Dispatcher.RunOne();                  // the passivation tick: the gate closes; the stop waits for the child
+        Assert.DoesNotContain(_log, l => l.StartsWith("passivated", StringComparison.Ordinal));
+        cluster.Send(id, "hello");              // needs the next activation, which may start only once this one terminated
+        while (!_log.Exists(l => l.StartsWith("passivated", StringComparison.Ordinal))) Assert.True(d.Dispatcher.RunOne());
+        Assert.NotNull(cluster.TryGetActivePid(id));   // spawned in the old activation's last turn, not on the thread pool
+        d.Run();
+        Assert.Equal(2, _log.Count(l => l.StartsWith("activated", StringComparison.Ordinal)));
+        Assert.Equal(0, d.Dispatcher.Pending);
+    }
+
+    [Fact]
     public async Task Send_ConcurrentWithRepeatedPassivation_NoMessageLostOrDuplicated()
     {
         const int senders = 2, perSender = 20_000;

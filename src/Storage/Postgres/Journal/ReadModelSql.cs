@@ -67,7 +67,7 @@ internal static class ReadModelSql
     {
         var p = c.OrderPatches.Values.ToArray();
         return Command($"""
-            UPDATE orders o SET status = coalesce(x.status, o.status), quantity = coalesce(x.quantity, o.quantity),
+            UPDATE orders o SET status = CASE WHEN x.status = 3 AND o.status <> 1 THEN o.status ELSE coalesce(x.status, o.status) END, quantity = coalesce(x.quantity, o.quantity),
                    limit_price = coalesce(x.limit_price, o.limit_price), stop_price = coalesce(x.stop_price, o.stop_price),
                    filled_quantity = coalesce(x.filled_quantity, o.filled_quantity),
                    average_fill_price = coalesce(x.average_fill_price, o.average_fill_price), updated = x.updated
