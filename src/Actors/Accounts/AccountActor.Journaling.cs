@@ -25,9 +25,10 @@ namespace ActorTrading.Actors.Accounts;
 public sealed partial class AccountActor
 {
     /// <summary>One staged append: its events (already applied) and what to do once they are durable or lost.</summary>
-    private sealed class Staged(long firstSeq, List<AccountEvent> events)
+    private sealed class Staged(long firstSeq, List<AccountEvent> events, bool deferred)
     {
         public long FirstSeq { get; } = firstSeq;
+        public bool Deferred { get; } = deferred;
         public List<AccountEvent> Events { get; } = events;
         public Action<IContext>? OnDurable { get; set; }
         public Action<IContext>? OnFailed { get; set; }
@@ -38,6 +39,7 @@ public sealed partial class AccountActor
     private List<Staged>? _writing;          // the append in flight (one AppendAsync for all of it)
     private Task? _writingTask;
     private bool _snapshotDue, _journalBroken, _flushPosted;
+    private bool _writingBackground;         // the append in flight holds only deferred reports (the journal may hold it back)
 
     /// <summary>Orders decided (accepted or denied) but not durable yet: a duplicate request waits here for the same answer.</summary>
     private Dictionary<Model.ClientOrderId, List<PID>>? _awaitingDurable;
@@ -55,10 +57,14 @@ public sealed partial class AccountActor
         var before = _state.LastSeq;
         for (var i = 0; i < events.Count; i++) _state.Apply(events[i], before + 1 + i);
         _snapshotDue |= _services.Options.SnapshotPolicy.ShouldSnapshot(before, _state.LastSeq);
-        var staged = new Staged(before + 1, events);
+        var staged = new Staged(before + 1, events, defer);
         (_queued ??= new Queue<Staged>()).Enqueue(staged);
         _lastStaged = staged;
-        if (_writing is not null) return staged;
+        if (_writing is not null)
+        {
+            if (!defer) Expedite();   // a decision waits behind the reports in flight: no holding them back
+            return staged;
+        }
         if (!defer) StartAppend(context);
         else if (!_flushPosted)
         {
@@ -83,6 +89,7 @@ public sealed partial class AccountActor
     private void WhenDurable(IContext context, Action<IContext> durable, Action<IContext> failed)
     {
         if (!PipelineBusy) { durable(context); return; }
+        Expedite();
         var last = _lastStaged!;
         last.OnDurable += durable;
         last.OnFailed += failed;
@@ -98,12 +105,26 @@ public sealed partial class AccountActor
             events = new List<AccountEvent>();
             while (_queued.TryDequeue(out var s)) { batch.Add(s); events.AddRange(s.Events); }
         }
+        var background = batch.TrueForAll(s => s.Deferred);   // only reports: nobody waits on this append yet
         Task task;
-        try { task = _services.Options.Journal.AppendAsync(_id.Value, batch[0].FirstSeq, events); }
+        var journal = _services.Options.Journal;
+        try { task = background ? journal.AppendBackgroundAsync(_id.Value, batch[0].FirstSeq, events) : journal.AppendAsync(_id.Value, batch[0].FirstSeq, events); }
         catch (Exception e) { task = Task.FromException(e); }
+        _writingBackground = background;
         _writing = batch;
         _writingTask = task;
         context.ReenterAfter(task, t => ReferenceEquals(_writing, batch) ? CompleteAsync(context, batch, t) : Task.CompletedTask);
+    }
+
+    /// <summary>
+    /// Something waits on the append in flight (a decision queued behind it, a read, a drain): if it holds only deferred
+    /// reports, the journal may be holding it back for another append to ride with; it is written now instead.
+    /// </summary>
+    private void Expedite()
+    {
+        if (!_writingBackground) return;
+        _writingBackground = false;
+        _services.Options.Journal.FlushBackground();
     }
 
     /// <summary>The append of <paramref name="batch"/> finished: run its effects and send the next one, or fail everything.</summary>
@@ -111,6 +132,7 @@ public sealed partial class AccountActor
     {
         _writing = null;
         _writingTask = null;
+        _writingBackground = false;
         if (!append.IsCompletedSuccessfully)
         {
             FailPipeline(context, batch, append.Exception?.InnerException);
@@ -143,6 +165,7 @@ public sealed partial class AccountActor
         {
             if (_writing is null && _queued is { Count: > 0 }) StartAppend(context);   // deferred reports: now
             if (_writing is not { } batch) break;
+            Expedite();
             var task = _writingTask!;
             try { await task.ConfigureAwait(false); }
             catch (Exception) { /* CompleteAsync sees the fault */ }

@@ -25,6 +25,7 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
     private readonly long _batchIdBase = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & 0x7FFF_FFFF_0000_0000;
     private long _batchCounter;
     private readonly AuditPool _audits;
+    private readonly BackgroundPool _background;
     private int _nextAuditLane;
 
     public PostgresAccountJournal(NpgsqlDataSource dataSource, PostgresStorageOptions options)
@@ -35,8 +36,9 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
         _lanes = new JournalLane[lanes];
         var poolGeneration = new StrongBox<int>();
         _audits = new AuditPool(options, WriteAuditAlone);
+        _background = new BackgroundPool(options, WriteBackgroundAlone);
         for (int i = 0; i < lanes; i++)
-            _lanes[i] = new JournalLane(dataSource, options, options.MaxPendingAppends / lanes, NextBatchId, poolGeneration, _audits, _stopping.Token);
+            _lanes[i] = new JournalLane(dataSource, options, options.MaxPendingAppends / lanes, NextBatchId, poolGeneration, _audits, _background, _stopping.Token);
     }
 
     /// <summary>Batches written so far (for the load CLI's batch-size figure).</summary>
@@ -44,7 +46,22 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
 
     private long NextBatchId() => _batchIdBase | (Interlocked.Increment(ref _batchCounter) & 0xFFFF_FFFF);
 
-    public Task AppendAsync(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(LaneOf(accountId), Pending(accountId, firstSeq, events), cancellationToken);
+
+    /// <summary>
+    /// Held in the <see cref="BackgroundPool"/> until any lane's next batch takes it along (one transaction with that
+    /// batch's appends) or <see cref="PostgresStorageOptions.BackgroundLinger"/> passes; completes once committed.
+    /// </summary>
+    public Task AppendBackgroundAsync(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events, CancellationToken cancellationToken = default)
+    {
+        var pending = Pending(accountId, firstSeq, events);
+        return _background.TryAdd(pending) ? pending.Completion.Task : EnqueueAsync(LaneOf(accountId), pending, cancellationToken);
+    }
+
+    public void FlushBackground() => _background.Flush();
+
+    private PendingAppend Pending(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events)
     {
         JournalArguments.Validate(accountId, firstSeq, events);
         var at = new DateTime[events.Count];
@@ -54,7 +71,7 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
             at[i] = events[i].At?.ToDateTime() ?? _options.Time.GetUtcNow().UtcDateTime;
             payloads[i] = events[i].ToByteArray();
         }
-        return EnqueueAsync(LaneOf(accountId), new PendingAppend(accountId, firstSeq, events, at, payloads), cancellationToken);
+        return new PendingAppend(accountId, firstSeq, events, at, payloads);
     }
 
     /// <summary>
@@ -81,6 +98,15 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
         if (!ReferenceEquals(task, audit.Completion.Task))   // the lane's channel was full or closed: fail it if it never got in
             _ = task.ContinueWith(static (t, a) => { if (t.IsFaulted) ((PendingAudit)a!).Completion.TrySetException(t.Exception!.InnerExceptions); },
                 audit, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>A held background append that found nothing to ride with: into its account's lane.</summary>
+    private void WriteBackgroundAlone(PendingAppend append)
+    {
+        var task = EnqueueAsync(LaneOf(append.AccountId), append, CancellationToken.None);
+        if (!ReferenceEquals(task, append.Completion.Task))   // the lane's channel was full or closed: fail it if it never got in
+            _ = task.ContinueWith(static (t, a) => { if (t.IsFaulted) ((PendingAppend)a!).Completion.TrySetException(t.Exception!.InnerExceptions); },
+                append, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>The lane of an account: the same for every append of it (string hashes are stable within a process).</summary>
@@ -166,6 +192,8 @@ public sealed class PostgresAccountJournal : IAccountJournal, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _background.Close();   // held appends into their lanes before they close
+        _background.Dispose();
         _audits.Close();   // waiting audits into the lanes before they close
         _audits.Dispose();
         foreach (var lane in _lanes) lane.Writer.TryComplete();

@@ -31,6 +31,14 @@ public sealed record PostgresStorageOptions(string ConnectionString)
     /// </summary>
     public TimeSpan AuditLinger { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// How long a background append (<see cref="Actors.Ports.IAccountJournal.AppendBackgroundAsync"/>: a broker's
+    /// reports) waits for another append to commit with, in the same transaction, before it is written on its own
+    /// (zero: at once, like any append). Bounds how much later than its own commit a fill can become durable.
+    /// Real time, like <see cref="AuditLinger"/>.
+    /// </summary>
+    public TimeSpan BackgroundLinger { get; init; } = TimeSpan.FromMilliseconds(1);
+
     /// <summary>Audit records waiting to ride along beyond which they commit on their own at once.</summary>
     public int AuditBatchLimit { get; init; } = 512;
 

@@ -106,6 +106,7 @@ public sealed class ReportJournalingTests
         h.Run();
         var appended = h.Journal.Calls.Skip(calls).ToList();
         Assert.Equal(2, appended[0].Count);
+        Assert.False(h.Journal.Background[calls]);   // somebody waits on the decision: not a background append
         Assert.Equal(seq + 1, appended[0].FirstSeq);
         Assert.Equal(["OrderFilled", "OrderAccepted"], EventTypes(h, seq).Take(2));
     }

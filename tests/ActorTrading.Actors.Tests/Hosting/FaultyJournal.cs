@@ -19,12 +19,27 @@ internal sealed class FaultyJournal(IAccountJournal inner) : IAccountJournal
     /// <summary>Every append handed in (held or not): account, first seq, event count.</summary>
     public List<(string Account, long FirstSeq, int Count)> Calls { get; } = new();
 
+    /// <summary>For each entry of <see cref="Calls"/>: whether it came as a background append (AppendBackgroundAsync).</summary>
+    public List<bool> Background { get; } = new();
+
+    /// <summary>How often the account asked for held background appends to be written now (FlushBackground).</summary>
+    public int BackgroundFlushes { get; private set; }
+
     /// <summary>Appends held in flight now.</summary>
     public int HeldCount => _held.Count;
 
-    public Task AppendAsync(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events, CancellationToken cancellationToken = default) =>
+        Append(accountId, firstSeq, events, false, cancellationToken);
+
+    public Task AppendBackgroundAsync(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events, CancellationToken cancellationToken = default) =>
+        Append(accountId, firstSeq, events, true, cancellationToken);
+
+    public void FlushBackground() => BackgroundFlushes++;
+
+    private Task Append(string accountId, long firstSeq, IReadOnlyList<AccountEvent> events, bool background, CancellationToken cancellationToken)
     {
         Calls.Add((accountId, firstSeq, events.Count));
+        Background.Add(background);
         if (Unavailable) return Task.FromException(new JournalUnavailableException("journal is down (test)", new IOException("test")));
         if (Conflict) return Task.FromException(new JournalConflictException(accountId, firstSeq, firstSeq));
         if (Hold)

@@ -24,15 +24,17 @@ internal sealed partial class JournalLane
     private readonly ReadModelChanges _changes = new();
     private readonly StrongBox<int> _poolGeneration;
     private readonly AuditPool _audits;
+    private readonly BackgroundPool _background;
     private NpgsqlConnection? _connection;
     private int _connectionGeneration;
 
     /// <param name="poolGeneration">Shared by the journal's lanes: bumped when one finds the server gone, so every lane drops its
     /// connection (opened before the outage, most likely dead) instead of each failing one more batch on it.</param>
     public JournalLane(NpgsqlDataSource dataSource, PostgresStorageOptions options, int capacity, Func<long> nextBatchId,
-        StrongBox<int> poolGeneration, AuditPool audits, CancellationToken stopping)
+        StrongBox<int> poolGeneration, AuditPool audits, BackgroundPool background, CancellationToken stopping)
     {
         _audits = audits;
+        _background = background;
         _poolGeneration = poolGeneration;
         _dataSource = dataSource;
         _options = options;
@@ -88,6 +90,7 @@ internal sealed partial class JournalLane
     /// <summary>
     /// Everything pending, up to MaxBatchEvents: appends deferred from the last batch first (an append whose seq did
     /// not follow its account's group, i.e. a second writer, which conflicts there), then the channel, then (when the
+    /// batch writes anything) the background appends held in the journal's <see cref="BackgroundPool"/>, then (when the
     /// batch writes any append) the audits waiting in the journal's <see cref="AuditPool"/>.
     /// </summary>
     private JournalBatch Fill(ChannelReader<PendingWrite> reader)
@@ -104,6 +107,7 @@ internal sealed partial class JournalLane
             if (w is PendingAudit audit) batch.Audits.Add(audit);
             else if (w is PendingAppend p && !batch.TryAdd(p)) _deferred.Enqueue(p);
         }
+        if (!batch.IsEmpty && !_background.IsEmpty) _background.TakeInto(batch, max - batch.EventCount - batch.Audits.Count);   // held reports ride along
         if (batch.Groups.Count > 0) _audits.TakeInto(batch, max - batch.EventCount - batch.Audits.Count);   // waiting audits ride along
         return batch;
     }
