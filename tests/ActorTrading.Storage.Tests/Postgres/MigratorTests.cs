@@ -80,4 +80,14 @@ public sealed class MigratorTests : IAsyncLifetime
         Assert.Equal("\"C\"", collations);
         Assert.NotNull(await ScalarAsync($"SELECT to_regclass('{_schema.Schema}.account_events_{DateTime.UtcNow:yyyy_MM}')::text"));
     }
+
+    [Fact]
+    public async Task MigrateAsync_Version5_OrdersAndAuditLogSampleFewRows()
+    {
+        var targets = await ScalarAsync(
+            "SELECT string_agg(DISTINCT c.relname || '=' || a.attstattarget, ',' ORDER BY c.relname || '=' || a.attstattarget) " +
+            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid " +
+            $"WHERE c.relnamespace = '{_schema.Schema}'::regnamespace AND c.relname IN ('orders', 'audit_log') AND a.attnum > 0 AND NOT a.attisdropped");
+        Assert.Equal("audit_log=10,orders=10", targets);
+    }
 }
