@@ -88,6 +88,15 @@ internal static class JournalBatchWriter
     }
 
     /// <summary>The journal's last seq of each losing account, for the conflict message.</summary>
+    /// <summary>How many of <paramref name="accounts"/> were last advanced by <paramref name="batchId"/>.</summary>
+    public static async Task<long> ClaimedByAsync(NpgsqlConnection conn, string[] accounts, long batchId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM account_heads WHERE account_id = ANY($1) AND batch_id = $2", conn);
+        cmd.Parameters.Add(Of(accounts));
+        cmd.Parameters.Add(Of(batchId));
+        return (long)(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
     public static async Task<Dictionary<string, long>> LastSeqsAsync(NpgsqlConnection conn, string[] accounts, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("SELECT account_id, last_seq FROM account_heads WHERE account_id = ANY($1)", conn);

@@ -13,11 +13,12 @@ internal sealed partial class JournalLane
         for (int attempt = 0; ; attempt++)
         {
             _changes.Clear();
+            long batchId = _nextBatchId();
             try
             {
                 var conn = await ConnectionAsync().ConfigureAwait(false);
                 long start = Stopwatch.GetTimestamp();
-                long sent = await JournalBatchWriter.ExecuteAsync(conn, batch, _nextBatchId(), _changes, _stopping).ConfigureAwait(false);
+                long sent = await JournalBatchWriter.ExecuteAsync(conn, batch, batchId, _changes, _stopping).ConfigureAwait(false);
                 long done = Stopwatch.GetTimestamp();
                 batch.CompleteAll();
                 _options.OnCommit?.Invoke(new JournalCommit(batch.EventCount, batch.Audits.Count, Stopwatch.GetElapsedTime(start, done))
@@ -58,10 +59,14 @@ internal sealed partial class JournalLane
             }
             catch (Exception ex) when (PostgresErrors.IsDriverFault(ex) && attempt < MaxRetries)
             {
-                // the driver lost track of the protocol: the connection's state is unknown, so it is closed, and the batch
-                // runs again on a new one (if the first attempt did commit, the seq claim refuses the second: a conflict,
-                // never a duplicate)
+                // the driver lost track of the protocol (seen: a committed batch's answer read as "unexpected backend message
+                // DataRow"): the connection is closed, and the heads tell whether this batch id committed; if not, it runs again
                 await DiscardConnectionAsync().ConfigureAwait(false);
+                if (batch.Groups.Count > 0 && await CommittedAsync(batch, batchId).ConfigureAwait(false))
+                {
+                    batch.CompleteAll();
+                    return;
+                }
             }
             catch (Exception ex)
             {
@@ -69,6 +74,15 @@ internal sealed partial class JournalLane
                 return;
             }
         }
+    }
+
+    /// <summary>True when the claims of <paramref name="batchId"/> hold every account of the batch (the transaction is atomic:
+    /// all or none).</summary>
+    private async Task<bool> CommittedAsync(JournalBatch batch, long batchId)
+    {
+        var conn = await ConnectionAsync().ConfigureAwait(false);
+        var accounts = batch.Groups.Select(g => g.AccountId).ToArray();
+        return await JournalBatchWriter.ClaimedByAsync(conn, accounts, batchId, _stopping).ConfigureAwait(false) == accounts.Length;
     }
 
     private async Task FailLosersAsync(JournalBatch batch, HashSet<string> losers)
