@@ -20,12 +20,8 @@ internal sealed partial class JournalLane
                 long start = Stopwatch.GetTimestamp();
                 long sent = await JournalBatchWriter.ExecuteAsync(conn, batch, batchId, _changes, _stopping).ConfigureAwait(false);
                 long done = Stopwatch.GetTimestamp();
+                ReportCommit(batch, start, sent, done);   // before the appends complete: whoever awaits one sees its commit counted
                 batch.CompleteAll();
-                _options.OnCommit?.Invoke(new JournalCommit(batch.EventCount, batch.Audits.Count, Stopwatch.GetElapsedTime(start, done))
-                {
-                    RoundTrip = Stopwatch.GetElapsedTime(sent, done),
-                    QueueWait = Stopwatch.GetElapsedTime(Math.Min(batch.OldestQueuedAt, start), start),
-                });
                 return;
             }
             catch (Exception ex) when (JournalBatchWriter.ClaimLosers(ex) is { } losers)
@@ -73,6 +69,23 @@ internal sealed partial class JournalLane
                 batch.FailAll(ex);
                 return;
             }
+        }
+    }
+
+    /// <summary>Tells <see cref="PostgresStorageOptions.OnCommit"/>; a failing observer never fails a committed batch.</summary>
+    private void ReportCommit(JournalBatch batch, long start, long sent, long done)
+    {
+        try
+        {
+            _options.OnCommit?.Invoke(new JournalCommit(batch.EventCount, batch.Audits.Count, Stopwatch.GetElapsedTime(start, done))
+            {
+                RoundTrip = Stopwatch.GetElapsedTime(sent, done),
+                QueueWait = Stopwatch.GetElapsedTime(Math.Min(batch.OldestQueuedAt, start), start),
+            });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            System.Diagnostics.Trace.TraceWarning($"journal: the commit observer failed: {ex.Message}");
         }
     }
 
