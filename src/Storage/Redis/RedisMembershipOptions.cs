@@ -16,9 +16,14 @@ public sealed record RedisMembershipOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>How long joining waits for Redis (a node starting while its connection is still being made, or Redis
+    /// restarting) before the join fails with a clear error.</summary>
+    public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The problem with these settings, or null.</summary>
     public string? Problem =>
         Ttl <= TimeSpan.Zero ? "the membership TTL must be positive"
         : HeartbeatInterval <= TimeSpan.Zero || HeartbeatInterval * 2 > Ttl ? "the heartbeat interval must be positive and at most half the TTL"
+        : JoinTimeout <= TimeSpan.Zero ? "the join timeout must be positive"
         : null;
 }

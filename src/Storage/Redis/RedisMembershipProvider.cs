@@ -42,10 +42,29 @@ public sealed class RedisMembershipProvider : IMembershipProvider, IAsyncDisposa
         if (_self is not null) throw new InvalidOperationException($"member '{_self.Id}' has already joined through this provider");
         _self = self;
         _notify = membersChanged;
-        await _redis.Multiplexer.GetSubscriber().SubscribeAsync(_changes, (_, _) => _wake.Release()).ConfigureAwait(false);
-        await HeartbeatAsync().ConfigureAwait(false);
-        await _redis.Database.PublishAsync(_changes, "join:" + self.Id).ConfigureAwait(false);
-        await PollAsync(ct).ConfigureAwait(false);
+        var time = _options.Time;
+        var started = time.GetTimestamp();
+        var subscribed = false;
+        for (var pause = TimeSpan.FromMilliseconds(50); ; pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.TicksPerSecond)))
+        {
+            try
+            {
+                if (!subscribed) await _redis.Multiplexer.GetSubscriber().SubscribeAsync(_changes, (_, _) => _wake.Release()).ConfigureAwait(false);
+                subscribed = true;
+                await HeartbeatAsync().ConfigureAwait(false);
+                await _redis.Database.PublishAsync(_changes, "join:" + self.Id).ConfigureAwait(false);
+                await PollAsync(ct).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e) when (RedisConnection.IsUnavailable(e) && !ct.IsCancellationRequested)
+            {
+                // the connection is still being made (abortConnect=false connects in the background) or Redis restarts
+                if (time.GetElapsedTime(started) >= _options.JoinTimeout)
+                    throw new InvalidOperationException($"cluster '{_options.ClusterName}': member '{self.Id}' could not join: Redis did not " +
+                        $"answer within {_options.JoinTimeout.TotalSeconds:0.#} s ({e.Message}); check ConnectionStrings__Redis and that Redis is up", e);
+                await Task.Delay(pause, time, ct).ConfigureAwait(false);
+            }
+        }
         _stop = new CancellationTokenSource();
         _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
     }

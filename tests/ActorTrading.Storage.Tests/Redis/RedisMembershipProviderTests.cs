@@ -39,6 +39,27 @@ public sealed class RedisMembershipProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task JoinAsync_RedisNotUpYet_JoinsOnceItAnswers()
+    {
+        await using var redis = await PrivateRedis.StartAsync();
+        await redis.StopAsync();
+        var connection = RedisConnection.Connect(new RedisStorageOptions(redis.Configuration) { KeyPrefix = _prefix });
+        _connections.Add(connection);
+        var provider = new RedisMembershipProvider(connection, new RedisMembershipOptions
+        {
+            ClusterName = "late", Ttl = TimeSpan.FromSeconds(30), HeartbeatInterval = TimeSpan.FromMilliseconds(200), JoinTimeout = TimeSpan.FromMinutes(5),
+        });
+        var watch = new MemberWatch();
+        var join = provider.JoinAsync(new Member("a", "127.0.0.1:1"), watch.Update, CancellationToken.None);
+        Assert.False(join.IsCompleted);                                   // nothing to join yet: it waits instead of failing
+
+        await redis.StartAgainAsync();
+        await join.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(["a"], provider.Members.Select(m => m.Id));
+        await provider.DisposeAsync();
+    }
+
+    [Fact]
     public async Task LeaveAsync_Member_OthersDropIt()
     {
         var (a, watchA) = Node();
