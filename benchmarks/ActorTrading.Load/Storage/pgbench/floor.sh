@@ -8,20 +8,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../../../.." && pwd)
 n=${1:-1000}; clients=${2:-1}; seconds=${3:-15}
-cs=${ConnectionStrings__Postgres:?run scripts/dev-services.sh and export its lines}
-get() { echo "$cs" | tr ';' '\n' | sed -n "s/^$1=//p"; }
-export PGOPTIONS="-c client_min_messages=warning"
-export PGHOST=$(get Host) PGPORT=$(get Port) PGUSER=$(get Username) PGPASSWORD=$(get Password) PGDATABASE=$(get Database)
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-{ echo "DROP SCHEMA IF EXISTS journal_floor CASCADE; CREATE SCHEMA journal_floor; SET search_path = journal_floor;"
-  cat "${MIGRATIONS:-$root/src/Storage/Postgres/Migrations}"/*.sql
-  echo "SELECT actortrading_ensure_partitions(3);"
-  echo "INSERT INTO account_heads SELECT 'acct-' || lpad(i::text, 6, '0'), 0, 0 FROM generate_series(0, 999) i;"
-  echo "INSERT INTO positions SELECT 'acct-' || lpad(i::text, 6, '0'), 'NSE:RELIANCE', 2, 10, 2501.35, 2501.35, 0, now() FROM generate_series(0, 999) i;"
-} | "$bin/psql" -q -v ON_ERROR_STOP=1 >/dev/null
-pm=$(head -1 "${ACTORTRADING_TEST_PGDATA:?}/postmaster.pid")
-cpu() { local t s; read -ra s < "/proc/$pm/stat"; t=$(( s[13] + s[14] + s[15] + s[16] ))
-  for c in $(pgrep -P "$pm"); do if read -ra s < "/proc/$c/stat" 2>/dev/null; then t=$(( t + s[13] + s[14] )); fi; done; echo "$t"; }
+. "$here/floor-lib.sh"
+floor_connect
+floor_schema journal_floor "INSERT INTO positions SELECT 'acct-' || lpad(i::text, 6, '0'), 'NSE:RELIANCE', 2, 10, 2501.35, 2501.35, 0, now() FROM generate_series(0, 999) i;"
+cpu() { floor_server_cpu; }
 c0=$(cpu); load=$(cut -d' ' -f1 /proc/loadavg)
 # simple protocol: pgbench cannot type these parameters when preparing; the parse/plan cost is per transaction
 out=$("$bin/pgbench" -n -M simple -D n="$n" -f "$here/batch.sql" -c "$clients" -j "$clients" -T "$seconds" 2>&1)
