@@ -16,13 +16,14 @@ public sealed class ClaimsTimeoutTests
 {
     private static readonly Runtime.Cluster.ClusterIdentity Gateway = TradingCore.GatewayIdentity("paper");
 
-    private static BrokerOrder Lost(decimal quantity) => new()
+    /// <summary>acc-b's order O7 (market buy of NSE:TCS, MIS) that never got its broker acknowledgement.</summary>
+    internal static BrokerOrder Lost(decimal quantity) => new()
     {
         ClientOrderId = GatewayRouting.BrokerClientId(new AccountId("acc-b"), new OrderId("O7")), Symbol = new SymbolId("NSE:TCS"),
         Side = Side.Buy, Type = OrderType.Market, Product = Product.Mis, Quantity = quantity,
     };
 
-    private static ReconcileAccount Unacknowledged(BrokerOrder order) =>
+    internal static ReconcileAccount Unacknowledged(BrokerOrder order) =>
         new(new AccountId("acc-b"), [new LocalOrderView(order.ClientOrderId, null, order.Symbol, order.Side, order.Quantity, 0, OrderStatus.Accepted)], [order]);
 
     /// <summary>acc-a's market order reached the broker as 101 and was acknowledged; then the gateway restarts while

@@ -44,13 +44,8 @@ public sealed class DayClaimsTests
         Assert.Empty(snapshot!.OpenOrders);
         Assert.Equal(brokerId, Assert.Single(snapshot.DayClaims).BrokerOrderId);
 
-        var lost = new BrokerOrder
-        {
-            ClientOrderId = GatewayRouting.BrokerClientId(new AccountId("acc-b"), new OrderId("O7")), Symbol = new SymbolId("NSE:TCS"),
-            Side = Side.Buy, Type = OrderType.Market, Product = Product.Mis, Quantity = 1,
-        };
-        h.Core.Cluster.Send(Gateway, new ReconcileAccount(new AccountId("acc-b"),
-            [new LocalOrderView(lost.ClientOrderId, null, lost.Symbol, lost.Side, lost.Quantity, 0, OrderStatus.Accepted)], [lost]));
+        var lost = ClaimsTimeoutTests.Lost(1);                             // the shape of acc-a's order
+        h.Core.Cluster.Send(Gateway, ClaimsTimeoutTests.Unacknowledged(lost));
         h.Run();                                                           // acc-a activates from the snapshot and sends its claims
         Assert.DoesNotContain(broker.Adopted, a => a.ClientOrderId == lost.ClientOrderId);
         Assert.Single(broker.Placed, p => p.ClientOrderId == lost.ClientOrderId);   // acc-b's order placed under its own broker order
@@ -74,13 +69,8 @@ public sealed class DayClaimsTests
         await stopped.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.NotEqual(first, h.Core.Cluster.TryGetActivePid(CoreHarness.Account("acc-a")));   // passivated; the question woke it again
         var brokerId = broker.Placed.Single().BrokerOrderId;
-        var lost = new BrokerOrder
-        {
-            ClientOrderId = GatewayRouting.BrokerClientId(new AccountId("acc-b"), new OrderId("O7")), Symbol = new SymbolId("NSE:TCS"),
-            Side = Side.Buy, Type = OrderType.Market, Product = Product.Mis, Quantity = 1,
-        };
-        h.Core.Cluster.Send(Gateway, new ReconcileAccount(new AccountId("acc-b"),
-            [new LocalOrderView(lost.ClientOrderId, null, lost.Symbol, lost.Side, lost.Quantity, 0, OrderStatus.Accepted)], [lost]));
+        var lost = ClaimsTimeoutTests.Lost(1);                             // the shape of acc-a's order
+        h.Core.Cluster.Send(Gateway, ClaimsTimeoutTests.Unacknowledged(lost));
         h.Run();                              // the question reached acc-a's next activation: no claims timeout needed
         Assert.DoesNotContain(broker.Adopted, a => a.ClientOrderId == lost.ClientOrderId);
         Assert.Single(broker.Placed, p => p.ClientOrderId == lost.ClientOrderId);
