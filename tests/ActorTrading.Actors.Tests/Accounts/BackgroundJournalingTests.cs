@@ -11,16 +11,6 @@ namespace ActorTrading.Actors.Tests.Accounts;
 /// </summary>
 public sealed class BackgroundJournalingTests
 {
-    private static CoreHarness Ready()
-    {
-        var h = new CoreHarness();
-        h.CreateAccount();
-        h.Tick("NSE:TCS", 4000m);
-        h.Place("warm", "NSE:TCS", Side.Buy, 1);   // the gateway follows NSE:TCS from now on: the paper broker knows its price
-        h.Tick("NSE:TCS", 4000m);
-        return h;
-    }
-
     /// <summary>Places m1 with appends held, commits its accept: the broker's acknowledgement and fill are then held in flight.</summary>
     private static async Task<int> ReportInFlightAsync(CoreHarness h)
     {
@@ -39,7 +29,7 @@ public sealed class BackgroundJournalingTests
     [Fact]
     public async Task MarketOrder_ReportsAlone_BackgroundAppendWithoutFlush()
     {
-        await using var h = Ready();
+        await using var h = CoreHarness.WithTradedAccount();
         var calls = await ReportInFlightAsync(h);
 
         h.Journal.CommitHeld();
@@ -52,7 +42,7 @@ public sealed class BackgroundJournalingTests
     [Fact]
     public async Task NewOrder_BehindBackgroundAppend_FlushesItAndGoesForeground()
     {
-        await using var h = Ready();
+        await using var h = CoreHarness.WithTradedAccount();
         var calls = await ReportInFlightAsync(h);
 
         var second = h.Core.Cluster.RequestAsync<object>(CoreHarness.Account(), CoreHarness.PlaceRequest("m2", "NSE:TCS", Side.Sell, 1), CancellationToken.None);
@@ -73,7 +63,7 @@ public sealed class BackgroundJournalingTests
     [Fact]
     public async Task Read_WhileBackgroundAppendInFlight_FlushesItAndAnswersOnceDurable()
     {
-        await using var h = Ready();
+        await using var h = CoreHarness.WithTradedAccount();
         await ReportInFlightAsync(h);
 
         var portfolio = h.Core.Cluster.RequestAsync<object>(CoreHarness.Account(), new GetPortfolioRequest { AccountId = "acc-1" }, CancellationToken.None);

@@ -16,16 +16,6 @@ namespace ActorTrading.Actors.Tests.Accounts;
 /// </summary>
 public sealed class ReportJournalingTests
 {
-    private static CoreHarness Ready()
-    {
-        var h = new CoreHarness();
-        h.CreateAccount();
-        h.Tick("NSE:TCS", 4000m);
-        h.Place("warm", "NSE:TCS", Side.Buy, 1);   // the gateway follows NSE:TCS from now on: the paper broker knows its price
-        h.Tick("NSE:TCS", 4000m);
-        return h;
-    }
-
     private static List<string> EventTypes(CoreHarness h, long afterSeq)
     {
         var types = new List<string>();
@@ -37,7 +27,7 @@ public sealed class ReportJournalingTests
     [Fact]
     public async Task MarketOrder_AckAndFillInOneBurst_OneAppendForBoth()
     {
-        await using var h = Ready();
+        await using var h = CoreHarness.WithTradedAccount();
         var calls = h.Journal.Calls.Count;
         Assert.Equal(OrderStatus.Accepted, h.Place("m1", "NSE:TCS", Side.Buy, 2).Status);
         h.Run();
@@ -52,7 +42,7 @@ public sealed class ReportJournalingTests
     [Fact]
     public async Task MarketOrder_ReportAppendHeld_FillNotPublishedOrAppliedUntilDurable()
     {
-        await using var h = Ready();
+        await using var h = CoreHarness.WithTradedAccount();
         var probe = new Probe();
         h.Core.Cluster.Request(CoreHarness.Account(), new SubscribeAccountEvents { OrderEvents = true }, h.SpawnProbe(probe));
         h.Run();
@@ -79,7 +69,7 @@ public sealed class ReportJournalingTests
     [Fact]
     public async Task LimitOrder_AcknowledgementAlone_JournaledWithoutAnotherMessage()
     {
-        await using var h = Ready();
+        await using var h = CoreHarness.WithTradedAccount();
         var calls = h.Journal.Calls.Count;
         var ack = h.Place("l1", "NSE:TCS", Side.Buy, 1, OrderType.Limit, limit: 3900m);
         h.Run();
@@ -92,7 +82,7 @@ public sealed class ReportJournalingTests
     [Fact]
     public async Task NewOrder_BehindDeferredReport_OneAppendReportFirst()
     {
-        await using var h = Ready();
+        await using var h = CoreHarness.WithTradedAccount();
         var resting = h.Place("l1", "NSE:TCS", Side.Buy, 1, OrderType.Limit, limit: 3900m);
         h.Run();
         var calls = h.Journal.Calls.Count;

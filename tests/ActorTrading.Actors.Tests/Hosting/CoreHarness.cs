@@ -106,6 +106,18 @@ internal sealed class CoreHarness : IAsyncDisposable
         StopLoss = stopLoss is { } s ? ProtoDecimal.ToProto(s) : null, TakeProfit = takeProfit is { } t ? ProtoDecimal.ToProto(t) : null,
     };
 
+    /// <summary>acc-1 with one filled market order on NSE:TCS at 4000: the gateway follows NSE:TCS, so the paper broker
+    /// knows its price and acknowledges and fills the next market order in one turn.</summary>
+    public static CoreHarness WithTradedAccount()
+    {
+        var h = new CoreHarness();
+        h.CreateAccount();
+        h.Tick("NSE:TCS", 4000m);
+        h.Place("warm", "NSE:TCS", Side.Buy, 1);
+        h.Tick("NSE:TCS", 4000m);
+        return h;
+    }
+
     public PID SpawnProbe(Probe probe) => System.Root.Spawn(Props.FromProducer(() => probe));
 
     public async ValueTask DisposeAsync()
